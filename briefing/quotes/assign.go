@@ -1,0 +1,419 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentence emits the quotes and reported speech of the sentence toks[a:z]
+// given its attributions. It returns the speaker of its last attributed
+// quotation (for a following quote-only sentence) and, when the sentence
+// ends with a quotation it could not attribute, that token's index.
+func (x *extractor) sentence(pi, a, z int, evs []event, prevEnt *entity, first bool) (*entity, int) {
+	p := &x.paras[pi]
+	toks := p.toks
+	// The first trailing attribution takes the clause before it
+	// ("CLAUSE, Peskov said, Interfax reported"); attributions nested
+	// inside that clause report nothing of their own.
+	trail := -1
+	for i := range evs {
+		if evs[i].trailing && evs[i].clauseS < 0 && evs[i].verb >= 0 {
+			trail = i
+			break
+		}
+	}
+	trailEnd := -1 // the trailing clause is toks[a:trailEnd]
+	if trail >= 0 {
+		trailEnd = evs[trail].phraseS
+		if !toks[trailEnd-1].isQuote() {
+			trailEnd-- // drop the comma or dash
+		}
+		for i := range evs {
+			if i != trail && evs[i].phraseS < trailEnd {
+				evs[i].clauseS = -1
+			}
+		}
+	}
+	// Reporting nested inside another reported clause is part of it:
+	// "X said Y told him Z" reports X's words only.
+	for i := range evs {
+		for j := range evs {
+			if i != j && evs[i].clauseS >= 0 && evs[j].phraseS >= evs[i].clauseS && evs[j].phraseS < evs[i].clauseE {
+				evs[j].clauseS = -1
+			}
+		}
+	}
+	quoteOnly := true
+	for i := a; i < z; i++ {
+		if toks[i].isWord() {
+			quoteOnly = false
+			break
+		}
+	}
+	var lastEnt *entity
+	pendingEnd := -1
+	for qt := a; qt < z; qt++ {
+		if !toks[qt].isQuote() {
+			continue
+		}
+		q := p.quotes[toks[qt].quote]
+		s, e := x.trimQuote(q.start, q.end)
+		short := wordCount(x.text[s:e]) < minWords
+		ev, how := x.attach(toks, evs, a, z, qt, trail, trailEnd)
+		if short {
+			// Too short to list, but it tells who speaks in the quotation
+			// that follows (`"Terrifying," she said. "The building shook."`).
+			if ev != nil && ev.ent != nil && how == "trailing" {
+				lastEnt = ev.ent
+			}
+			continue
+		}
+		var ent *entity
+		var evidence, role string
+		if ev != nil {
+			ent, evidence, role = ev.ent, ev.evidence, ev.role
+			if ent == nil {
+				// Attributed, but to no one the text makes certain ("he
+				// said" after two men were named): listed with no speaker.
+				kind := Partial
+				if (qt == a || allPunct(toks, a, qt)) && (how == "trailing" || allPunct(toks, qt+1, z)) {
+					kind = Direct
+				}
+				x.add(rawQuote{start: s, end: e, kind: kind, evidence: "speaker unresolved: " + x.text[toks[ev.npS].s:toks[ev.npE-1].e], para: pi})
+				continue
+			}
+		} else {
+			switch {
+			case quoteOnly && prevEnt != nil && qt > a:
+				ent, evidence = prevEnt, "continues the quotation before: "+prevEnt.name
+			case quoteOnly && prevEnt != nil:
+				ent, evidence = prevEnt, "continues the quotation before: "+prevEnt.name
+			case first && qt == a && x.chainPara == pi && x.chainEnt != nil:
+				ent, evidence = x.chainEnt, "multi-paragraph quotation: "+x.chainEnt.name
+			case first && quoteOnly && x.paraOnlyQuotes(pi) && x.paraEnt[pi-1] != nil && x.paraQuoted[pi-1] && x.endsSentence(pi):
+				ent, evidence = x.paraEnt[pi-1], "quote-only paragraph continues "+x.paraEnt[pi-1].name
+			}
+		}
+		if ent == nil {
+			if q.runOn {
+				x.pending = append(x.pending, pendingQuote{pi: pi, q: q})
+			} else if qt == lastWordOrQuote(toks, a, z) {
+				pendingEnd = qt
+			}
+			continue
+		}
+		kind := Partial
+		before := qt == a || allPunct(toks, a, qt) || how == "leading" && (punctOrQuotes(toks, a, ev.phraseS) || colonBefore(toks, ev.phraseE, qt))
+		after := qt == z-1 || how == "trailing" || allPunct(toks, qt+1, z)
+		if before && after || q.runOn {
+			kind = Direct
+		}
+		x.add(rawQuote{start: s, end: e, kind: kind, ent: ent, role: role, evidence: evidence, para: pi})
+		x.paraQuoted[pi] = true
+		lastEnt = ent
+		if first && qt == firstQuote(toks, a, z) {
+			x.flushPending(pi, ent)
+		}
+		if q.runOn {
+			x.chainEnt, x.chainPara = ent, pi+1
+		}
+	}
+	// The paragraph's speakers, for a quote-only paragraph that follows.
+	for i := range evs {
+		x.notePara(pi, evs[i].ent)
+	}
+	if lastEnt != nil {
+		x.notePara(pi, lastEnt)
+	}
+	// Reported speech.
+	for i := range evs {
+		ev := &evs[i]
+		if ev.ent == nil || ev.docOnly {
+			continue
+		}
+		cs, ce := ev.clauseS, ev.clauseE
+		if i == trail {
+			cs, ce = a, trailEnd
+		}
+		if cs < 0 || ce <= cs {
+			continue
+		}
+		if x.hasLongQuote(toks, cs, ce) || toks[cs].isQuote() && allPunct(toks, cs+1, ce) {
+			continue
+		}
+		x.reported(toks, cs, ce, ev, pi)
+	}
+	return lastEnt, pendingEnd
+}
+
+// attach finds the attribution of the quotation at token qt and says how
+// it stands: "trailing" right after it, "leading" right before it, or
+// "sentence" elsewhere in the sentence.
+func (x *extractor) attach(toks []token, evs []event, a, z, qt, trail, trailEnd int) (*event, string) {
+	for i := range evs {
+		ev := &evs[i]
+		k := qt + 1
+		for k < z && (toks[k].punct == ',' || toks[k].punct == '—' || toks[k].punct == '–') {
+			k++
+		}
+		if ev.phraseS == k && ev.phraseS > qt {
+			return ev, "trailing"
+		}
+	}
+	for i := range evs {
+		ev := &evs[i]
+		if ev.phraseE > qt || ev.phraseS > qt {
+			continue
+		}
+		ok := true
+		from := ev.phraseE
+		if ev.verb >= 0 && from == ev.verb+1 {
+			if info := speechVerbs[toks[ev.verb].lower]; info.base == "tell" || info.base == "inform" {
+				from = x.skipObject(toks, from, qt)
+			}
+		}
+		for k := from; k < qt; k++ {
+			t := toks[k]
+			if t.punct == ':' || t.punct == ',' || t.lower == "that" || (t.isWord() && tellObjects[t.lower]) {
+				continue
+			}
+			ok = false
+			break
+		}
+		if ok {
+			return ev, "leading"
+		}
+	}
+	// A reported clause that holds the quotation.
+	for i := range evs {
+		ev := &evs[i]
+		if i == trail && qt >= a && qt < trailEnd {
+			return ev, "sentence"
+		}
+		if ev.clauseS >= 0 && ev.clauseS <= qt && qt < ev.clauseE {
+			return ev, "sentence"
+		}
+	}
+	// The one attribution of the sentence, after the quotation.
+	if len(evs) == 1 && evs[0].phraseS > qt && evs[0].trailing {
+		return &evs[0], "sentence"
+	}
+	// A quotation that ends the predicate of the nearest speech verb before
+	// it ("would express its desire to keep Ukraine "free ..."").
+	if qt == lastWordOrQuote(toks, a, z) {
+		for i := len(evs) - 1; i >= 0; i-- {
+			ev := &evs[i]
+			if ev.verb >= 0 && ev.verb < qt && ev.ent != nil && !ev.docOnly {
+				for k := ev.verb + 1; k < qt; k++ {
+					if _, ok := speechVerbs[toks[k].lower]; ok || toks[k].punct == ';' || toks[k].isQuote() {
+						return nil, ""
+					}
+				}
+				return ev, "sentence"
+			}
+		}
+	}
+	return nil, ""
+}
+
+// reported emits the clause toks[cs:ce] as indirect (or unmarked) speech;
+// "X said A and that B" reports two clauses.
+func (x *extractor) reported(toks []token, cs, ce int, ev *event, pi int) {
+	for k := cs + 1; k+1 < ce; k++ {
+		if toks[k].lower == "and" && toks[k+1].lower == "that" && k+2 < ce {
+			x.reportedClause(toks, cs, k, ev, pi)
+			cs = k + 2
+			k++
+		}
+	}
+	x.reportedClause(toks, cs, ce, ev, pi)
+}
+
+func (x *extractor) reportedClause(toks []token, cs, ce int, ev *event, pi int) {
+	for cs < ce && !toks[cs].isWord() && !toks[cs].isQuote() {
+		cs++ // a bullet or dash before the clause
+	}
+	if cs >= ce {
+		return
+	}
+	s, e := toks[cs].s, toks[ce-1].e
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(x.text[s:e])
+		if r == '.' || r == ',' || r == ';' || r == ':' || unicode.IsSpace(r) || r == '—' || r == '–' {
+			e -= size
+			continue
+		}
+		break
+	}
+	if wordCount(x.text[s:e]) < 3 {
+		return
+	}
+	kind := Indirect
+	for k := cs; k < ce; k++ {
+		if toks[k].isWord() && firstPerson[x.text[toks[k].s:toks[k].e]] {
+			kind = Unmarked
+			break
+		}
+	}
+	x.add(rawQuote{start: s, end: e, kind: kind, ent: ev.ent, role: ev.role, evidence: ev.evidence, para: pi})
+	x.exclude(s, e)
+}
+
+func (x *extractor) add(q rawQuote) {
+	x.quotes = append(x.quotes, q)
+}
+
+func (x *extractor) notePara(pi int, ent *entity) {
+	if prev, ok := x.paraEnt[pi]; ok {
+		if prev != ent {
+			x.paraEnt[pi] = nil
+		}
+		return
+	}
+	x.paraEnt[pi] = ent
+}
+
+// flushPending gives run-on quotations of the previous paragraphs the
+// speaker found for the paragraph that continues them.
+func (x *extractor) flushPending(pi int, ent *entity) {
+	if len(x.pending) == 0 || x.pending[len(x.pending)-1].pi != pi-1 {
+		x.pending = x.pending[:0]
+		return
+	}
+	for _, pq := range x.pending {
+		s, e := x.trimQuote(pq.q.start, pq.q.end)
+		if wordCount(x.text[s:e]) >= minWords {
+			x.add(rawQuote{start: s, end: e, kind: Direct, ent: ent, evidence: "multi-paragraph quotation: " + ent.name, para: pq.pi})
+		}
+	}
+	x.pending = x.pending[:0]
+}
+
+// dropPending forgets run-on quotations that never found a speaker: they
+// are attributed to no one, so they are not listed.
+func (x *extractor) dropPending() { x.pending = nil }
+
+// paraOnlyQuotes: the paragraph holds nothing but quotations.
+func (x *extractor) paraOnlyQuotes(pi int) bool {
+	for _, t := range x.paras[pi].toks {
+		if t.isWord() {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *extractor) hasLongQuote(toks []token, s, e int) bool {
+	p := toks[s:e]
+	for _, t := range p {
+		if t.isQuote() {
+			return x.quoteWords(t) >= minWords
+		}
+	}
+	return false
+}
+
+func (x *extractor) quoteWords(t token) int {
+	return wordCount(x.text[t.s:t.e])
+}
+
+// trimQuote drops white space and the reporter's trailing comma or period.
+func (x *extractor) trimQuote(s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(x.text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(x.text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
+	}
+	if e > s && (x.text[e-1] == ',' || x.text[e-1] == '.') && !strings.HasSuffix(x.text[s:e], "..") {
+		e--
+	}
+	return s, e
+}
+
+// wordCount counts white-space separated words, as the guidelines do.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+func allPunct(toks []token, s, e int) bool {
+	for k := s; k < e; k++ {
+		if toks[k].isWord() || toks[k].isQuote() {
+			return false
+		}
+	}
+	return true
+}
+
+func lastWordOrQuote(toks []token, a, z int) int {
+	for k := z - 1; k >= a; k-- {
+		if toks[k].isWord() || toks[k].isQuote() {
+			return k
+		}
+	}
+	return -1
+}
+
+func firstQuote(toks []token, a, z int) int {
+	for k := a; k < z; k++ {
+		if toks[k].isQuote() {
+			return k
+		}
+	}
+	return -1
+}
+
+// emitQuote emits a quotation attributed by an event outside its sentence.
+func (x *extractor) emitQuote(pi int, q qspan, kind string, ev event, evidence string) {
+	s, e := x.trimQuote(q.start, q.end)
+	if wordCount(x.text[s:e]) < minWords || ev.ent == nil {
+		return
+	}
+	x.add(rawQuote{start: s, end: e, kind: kind, ent: ev.ent, role: ev.role, evidence: ev.evidence + "; " + evidence, para: pi})
+	x.notePara(pi, ev.ent)
+}
+
+func punctOrQuotes(toks []token, s, e int) bool {
+	for k := s; k < e; k++ {
+		if toks[k].isWord() {
+			return false
+		}
+	}
+	return true
+}
+
+// colonBefore: a colon introduces the quotation ("Marsh replied: "...").
+func colonBefore(toks []token, s, qt int) bool {
+	for k := s; k < qt; k++ {
+		if toks[k].punct == ':' {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence: the paragraph ends like a sentence (a period, question or
+// exclamation mark, inside or outside the closing mark), as a quoted
+// teaser headline does not.
+func (x *extractor) endsSentence(pi int) bool {
+	p := x.paras[pi]
+	t := strings.TrimRight(x.text[p.s:p.e], "\"”’'»“ ")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…")
+}

@@ -1,0 +1,52 @@
+package quotes
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
+)
+
+// TestCorpusScore holds the extractor's scores on the raw corpus pages
+// (before page cleaning) against shared/eval/gold, with score.py's rules.
+func TestCorpusScore(t *testing.T) {
+	dir := corpusDir(t)
+	goldDir := filepath.Join(dir, "..", "eval", "gold")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("corpus not found in %s (needed under CI=true)", dir)
+		}
+		t.Skipf("corpus not found in %s", dir)
+	}
+	gold, err := evalscore.LoadGold(goldDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var preds []evalscore.Prediction
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := evalscore.Prediction{File: filepath.Base(f)}
+		for _, q := range Extract(string(b)).Quotes {
+			p.Quotes = append(p.Quotes, evalscore.PredQuote{Speaker: q.Speaker, Text: q.Text, Kind: q.Kind})
+		}
+		preds = append(preds, p)
+	}
+	main := evalscore.Score(gold, preds, evalscore.MainKinds...)
+	side := evalscore.Score(gold, preds, evalscore.SideKinds...)
+	t.Logf("direct+partial: %s", main)
+	t.Logf("indirect+unmarked: %s", side)
+	for _, d := range append(main.Details, side.Details...) {
+		t.Log(d)
+	}
+	if main.Precision < 0.97 || main.Recall < 0.95 {
+		t.Errorf("direct+partial below target (precision >= 0.97, recall >= 0.95): %s", main)
+	}
+	if side.Precision < 0.85 {
+		t.Errorf("indirect+unmarked precision below 0.85: %s", side)
+	}
+}
