@@ -1,0 +1,359 @@
+// Package story recognises articles about the same event from different
+// outlets, and the same quotation as reported by each of them.
+//
+// Two articles are one story when their texts are near-duplicates (SimHash
+// over word shingles, Charikar 2002; Manku et al. 2007 found a Hamming
+// distance of 3 in 64 bits right for near-duplicate web pages), when they
+// carry the same long quotation, or when their headlines share most of
+// their words and they were published within a few days of each other.
+// Quotations are compared on QuoteKey, their folded words, so that
+// typographic differences between outlets (’ and ', “ and ", dashes,
+// editorial brackets) do not matter.
+package story
+
+import (
+	"fmt"
+	"math/bits"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/briefbot/briefbot/briefing/speakers"
+)
+
+// shingleSize is the number of words per shingle.
+const shingleSize = 3
+
+// NearDuplicateBits is the largest SimHash Hamming distance at which two
+// texts count as near-duplicates.
+const NearDuplicateBits = 3
+
+// MinSharedQuoteWords is the length a shared quotation needs to tie two
+// articles into one story: short phrases ("a big week is coming") recur
+// across unrelated stories.
+const MinSharedQuoteWords = 8
+
+// TitleWindow is how far apart two articles with similar titles may be
+// published and still be one story.
+const TitleWindow = 4 * 24 * time.Hour
+
+// Words returns the folded words of text: lower case, diacritics removed,
+// brackets dropped ("(H)aving" → "having"), split at anything that is not a
+// letter, digit or an apostrophe inside a word.
+func Words(text string) []string {
+	if isASCII(text) {
+		return asciiWords(text)
+	}
+	f := speakers.Fold(text)
+	f = strings.Map(func(r rune) rune {
+		switch r {
+		case '(', ')', '[', ']', '{', '}':
+			return -1
+		}
+		return r
+	}, f)
+	words := strings.FieldsFunc(f, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'')
+	})
+	out := words[:0]
+	for _, w := range words {
+		w = strings.Trim(w, "'")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// asciiWords is Words for ASCII text, in one pass: Fold only lowers case
+// there, and "`" counts as an apostrophe.
+func asciiWords(text string) []string {
+	out := make([]string, 0, len(text)/6)
+	var buf []byte
+	flush := func() {
+		b := buf
+		for len(b) > 0 && b[0] == '\'' {
+			b = b[1:]
+		}
+		for len(b) > 0 && b[len(b)-1] == '\'' {
+			b = b[:len(b)-1]
+		}
+		if len(b) > 0 {
+			out = append(out, string(b))
+		}
+		buf = buf[:0]
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			buf = append(buf, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			buf = append(buf, c)
+		case c == '\'' || c == '`':
+			buf = append(buf, '\'')
+		case c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}':
+			// dropped: "(H)aving" is "having"
+		case c < 0x20 || c == 0x7f:
+			// control characters are dropped by Fold
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// SimHash returns the 64-bit SimHash of text over shingles of three
+// consecutive folded words (single words when the text is shorter). Texts
+// that differ in a few words differ in few bits; compare with Distance.
+// An empty text hashes to 0.
+func SimHash(text string) uint64 {
+	words := Words(text)
+	if len(words) == 0 {
+		return 0
+	}
+	var v [64]int32
+	add := func(h uint64) {
+		for i := range v {
+			v[i] += int32(h>>i&1)*2 - 1
+		}
+	}
+	wh := make([]uint64, len(words))
+	for i, w := range words {
+		wh[i] = fnv64(w)
+	}
+	if len(words) < shingleSize {
+		for _, h := range wh {
+			add(h)
+		}
+	} else {
+		for i := 0; i+shingleSize <= len(words); i++ {
+			// Order-sensitive combination of the shingle's word hashes.
+			add(mix(wh[i]*0x9e3779b97f4a7c15 ^ bits.RotateLeft64(wh[i+1], 21) ^ bits.RotateLeft64(wh[i+2], 42)))
+		}
+	}
+	var h uint64
+	for i := 0; i < 64; i++ {
+		if v[i] > 0 {
+			h |= 1 << i
+		}
+	}
+	return h
+}
+
+// Distance is the Hamming distance between two SimHashes.
+func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+// fnv64 is 64-bit FNV-1a with a final avalanche (so that shingles that
+// differ in their last letters still spread over all bits). Stable across
+// runs and versions: SimHashes are stored.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return mix(h)
+}
+
+// mix is the splitmix64 finaliser.
+func mix(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	return h
+}
+
+// QuoteKey returns the folded words of a quotation joined by single spaces,
+// the same for the quotation as printed by different outlets.
+func QuoteKey(quoteText string) string {
+	return strings.Join(Words(quoteText), " ")
+}
+
+// Candidate is what SameStory needs to know of an article.
+type Candidate struct {
+	SimHash   uint64
+	Title     string
+	QuoteKeys []string // QuoteKey of each quotation in the article
+	Published time.Time
+}
+
+// SameStory reports whether a and b are about the same event and why:
+// near-duplicate texts, a shared quotation of at least
+// MinSharedQuoteWords words, or strongly similar titles (at least half of
+// their content words shared, and at least three shared) published within
+// TitleWindow of each other.
+func SameStory(a, b Candidate) (same bool, reason string) {
+	if a.SimHash != 0 && b.SimHash != 0 {
+		if d := Distance(a.SimHash, b.SimHash); d <= NearDuplicateBits {
+			return true, fmt.Sprintf("near-duplicate text (SimHash distance %d)", d)
+		}
+	}
+	if q, ok := sharedQuote(a.QuoteKeys, b.QuoteKeys); ok {
+		return true, fmt.Sprintf("shared quote %q", abbreviate(q, 8))
+	}
+	if !a.Published.IsZero() && !b.Published.IsZero() {
+		gap := a.Published.Sub(b.Published)
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap <= TitleWindow {
+			if j, shared := titleSimilarity(a.Title, b.Title); j >= 0.5 && shared >= 3 {
+				return true, fmt.Sprintf("similar titles (%d shared words, Jaccard %.2f) %s apart",
+					shared, j, days(gap))
+			}
+		}
+	}
+	return false, "no near-duplicate text, shared quote or similar title"
+}
+
+// sharedQuote finds a quotation both lists hold (equal keys, or one
+// contained in the other) of at least MinSharedQuoteWords words.
+func sharedQuote(a, b []string) (string, bool) {
+	for _, x := range a {
+		nx := wordCount(x)
+		if nx < MinSharedQuoteWords {
+			continue
+		}
+		for _, y := range b {
+			ny := wordCount(y)
+			if ny < MinSharedQuoteWords {
+				continue
+			}
+			if x == y || nx < ny && containsWords(y, x) || ny < nx && containsWords(x, y) {
+				if nx <= ny {
+					return x, true
+				}
+				return y, true
+			}
+		}
+	}
+	return "", false
+}
+
+func wordCount(key string) int {
+	if key == "" {
+		return 0
+	}
+	return strings.Count(key, " ") + 1
+}
+
+// containsWords reports whether key long contains key short at word
+// boundaries.
+func containsWords(long, short string) bool {
+	return strings.Contains(" "+long+" ", " "+short+" ")
+}
+
+// SameQuote reports whether two quotations are the same words reported
+// with small differences: equal keys, one's words a contiguous part of the
+// other's (the shorter holding at least five words), or a token F1 of at
+// least 0.8.
+func SameQuote(a, b string) bool {
+	ka, kb := QuoteKey(a), QuoteKey(b)
+	if ka == "" || kb == "" {
+		return false
+	}
+	if ka == kb {
+		return true
+	}
+	na, nb := wordCount(ka), wordCount(kb)
+	if min(na, nb) >= 5 && (na < nb && containsWords(kb, ka) || nb < na && containsWords(ka, kb)) {
+		return true
+	}
+	return tokenF1(strings.Fields(ka), strings.Fields(kb)) >= 0.8
+}
+
+// tokenF1 is the F1 of the two bags of words against each other.
+func tokenF1(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	counts := make(map[string]int, len(a))
+	for _, w := range a {
+		counts[w]++
+	}
+	common := 0
+	for _, w := range b {
+		if counts[w] > 0 {
+			counts[w]--
+			common++
+		}
+	}
+	if common == 0 {
+		return 0
+	}
+	p := float64(common) / float64(len(b))
+	r := float64(common) / float64(len(a))
+	return 2 * p * r / (p + r)
+}
+
+// titleSimilarity is the Jaccard index of the titles' content words and
+// the number of words they share.
+func titleSimilarity(a, b string) (float64, int) {
+	sa, sb := contentWords(a), contentWords(b)
+	if len(sa) == 0 || len(sb) == 0 {
+		return 0, 0
+	}
+	shared := 0
+	for w := range sa {
+		if sb[w] {
+			shared++
+		}
+	}
+	union := len(sa) + len(sb) - shared
+	return float64(shared) / float64(union), shared
+}
+
+func contentWords(title string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range Words(title) {
+		w = strings.TrimSuffix(w, "'s")
+		if len(w) < 2 || stopwords[w] {
+			continue
+		}
+		out[w] = true
+	}
+	return out
+}
+
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but of in on at to for from by with as is are was were be been
+		it its this that these those he she they we you i his her their our says said say after over amid
+		into about up out new not no will would could should can may might has have had do does did than then
+		how what why who when where which while live update updates news report reports video watch`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func abbreviate(key string, words int) string {
+	f := strings.Fields(key)
+	if len(f) <= words {
+		return key
+	}
+	return strings.Join(f[:words], " ") + " …"
+}
+
+func days(d time.Duration) string {
+	n := int(d.Round(time.Hour).Hours() / 24)
+	switch n {
+	case 0:
+		return "less than a day"
+	case 1:
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
