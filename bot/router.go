@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 )
 
 // HandlerFunc answers one Request.
@@ -133,12 +134,23 @@ func routeName(req Request) string {
 // Handle runs the request's command under the middleware and a recover,
 // and always returns a reply fit to show: user errors as their message,
 // anything else as an apology with an error id that is also logged.
+// Autocomplete never shows an error: Discord cannot display one there, so
+// a failed or panicking autocomplete answers an empty choice list.
+// AllowedMentions always parses nothing, and Text is never empty when the
+// reply has content (install render.Replies to render embeds into Text).
 func (r *Router) Handle(ctx context.Context, req Request) (reply Reply) {
+	if req.Command == "" && (req.Interaction == InteractionComponent || req.Interaction == InteractionModalSubmit) {
+		req.Command = routeName(req) // so handlers and logs see which command a button belongs to
+	}
 	r.mu.RLock()
 	route, ok := r.routes[routeName(req)]
 	mws := r.middleware
 	r.mu.RUnlock()
+	autocomplete := req.Interaction == InteractionAutocomplete
 	if !ok {
+		if autocomplete {
+			return noChoices()
+		}
 		return ErrorReply(&UserError{Message: fmt.Sprintf("Unknown command %q.", routeName(req))})
 	}
 	h := route.Handler
@@ -149,23 +161,44 @@ func (r *Router) Handle(ctx context.Context, req Request) (reply Reply) {
 		if p := recover(); p != nil {
 			id := newErrorID()
 			r.log.Error("command panicked", slog.String("error_id", id), slog.String("interaction", req.ID),
-				slog.String("command", req.Command), slog.Any("panic", p), slog.String("stack", string(debug.Stack())))
+				slog.String("command", req.Command), slog.String("subcommand", req.Subcommand),
+				slog.Any("panic", p), slog.String("stack", string(debug.Stack())))
 			reply = apology(id)
+			if autocomplete {
+				reply = noChoices()
+			}
 		}
 	}()
 	reply, err := h(ctx, req)
 	if err != nil {
 		var ue *UserError
 		if errors.As(err, &ue) {
+			if autocomplete {
+				return noChoices()
+			}
 			return ErrorReply(ue)
 		}
 		id := newErrorID()
 		r.log.Error("command failed", slog.String("error_id", id), slog.String("interaction", req.ID),
-			slog.String("command", req.Command), slog.Any("error", err))
+			slog.String("command", req.Command), slog.String("subcommand", req.Subcommand), slog.Any("error", err))
+		if autocomplete {
+			return noChoices()
+		}
 		return apology(id)
+	}
+	if autocomplete && reply.Choices == nil {
+		reply.Choices = []Choice{}
+	}
+	if reply.Text == "" {
+		reply.Text = reply.Content
 	}
 	reply.AllowedMentions = AllowedMentions{Parse: []string{}}
 	return reply
+}
+
+// noChoices is the answer to an autocomplete that failed.
+func noChoices() Reply {
+	return Reply{Choices: []Choice{}, AllowedMentions: AllowedMentions{Parse: []string{}}}
 }
 
 // ErrorReply renders a user error as an ephemeral reply.
@@ -187,4 +220,82 @@ func newErrorID() string {
 	var b [4]byte
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
+}
+
+// Lookup returns the spec of the command called name.
+func (r *Router) Lookup(name string) (CommandSpec, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	route, ok := r.routes[name]
+	return route.Spec, ok
+}
+
+// Logging is middleware that logs every request once it is answered, with
+// the interaction id, kind, command, user id and duration: at Info when it
+// succeeded (Debug for autocomplete, which runs on every keystroke) or
+// was refused with a UserError (with the reason), at Warn
+// with the error otherwise (Handle then logs it again with its error id).
+func Logging(log *slog.Logger) Middleware {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return func(next HandlerFunc) HandlerFunc {
+		return func(ctx context.Context, req Request) (Reply, error) {
+			start := time.Now()
+			reply, err := next(ctx, req)
+			attrs := []slog.Attr{
+				slog.String("interaction", req.ID),
+				slog.String("kind", req.Interaction.String()),
+				slog.String("command", req.Command),
+				slog.String("user", req.User.ID),
+				slog.Duration("duration", time.Since(start)),
+			}
+			if req.Subcommand != "" {
+				attrs = append(attrs, slog.String("subcommand", req.Subcommand))
+			}
+			if req.CustomID != "" {
+				attrs = append(attrs, slog.String("custom_id", req.CustomID))
+			}
+			var ue *UserError
+			switch {
+			case err == nil && req.Interaction == InteractionAutocomplete:
+				log.LogAttrs(ctx, slog.LevelDebug, "request", attrs...) // one per keystroke
+			case err == nil:
+				log.LogAttrs(ctx, slog.LevelInfo, "request", attrs...)
+			case errors.As(err, &ue):
+				log.LogAttrs(ctx, slog.LevelInfo, "request refused", append(attrs, slog.String("reason", ue.Message))...)
+			default:
+				log.LogAttrs(ctx, slog.LevelWarn, "request failed", append(attrs, slog.String("error", err.Error()))...)
+			}
+			return reply, err
+		}
+	}
+}
+
+// Timeout is middleware that gives each request a context that ends after
+// d, so a handler stuck on a slow query stops instead of piling up.
+func Timeout(d time.Duration) Middleware {
+	return func(next HandlerFunc) HandlerFunc {
+		return func(ctx context.Context, req Request) (Reply, error) {
+			ctx, cancel := context.WithTimeout(ctx, d)
+			defer cancel()
+			return next(ctx, req)
+		}
+	}
+}
+
+// String names the interaction kind for logs.
+func (i Interaction) String() string {
+	switch i {
+	case InteractionCommand:
+		return "command"
+	case InteractionAutocomplete:
+		return "autocomplete"
+	case InteractionComponent:
+		return "component"
+	case InteractionModalSubmit:
+		return "modal_submit"
+	default:
+		return fmt.Sprintf("Interaction(%d)", int(i))
+	}
 }
