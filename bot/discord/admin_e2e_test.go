@@ -1,0 +1,79 @@
+//go:build sqlite_fts5
+
+package discord_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/admin"
+	"github.com/briefbot/briefbot/bot/discordtest"
+	"github.com/briefbot/briefbot/bot/fetch"
+	"github.com/briefbot/briefbot/bot/render"
+	"github.com/briefbot/briefbot/briefing"
+	"github.com/briefbot/briefbot/briefing/page"
+	"github.com/briefbot/briefbot/store"
+)
+
+// pageOnly is the article pipeline reduced to its page stage (decode and
+// read the markdown), enough to see a document travel from a Discord
+// attachment to the corpus.
+func pageOnly(doc briefing.Document) (briefing.Article, error) {
+	text, err := page.Decode(doc.Name, doc.Body, string(doc.Format))
+	if err != nil {
+		return briefing.Article{}, err
+	}
+	p := page.FromMarkdown(text)
+	return briefing.Article{Title: p.Title, Source: p.Source, Published: p.Published, Text: p.Text, URL: doc.URL}, nil
+}
+
+// /admin add file:<attachment>: the file is downloaded from a local HTTP
+// server (standing in for Discord's CDN), ingested, and the briefing is
+// shown privately; a member without Manage Server is refused.
+func TestAdminAddAttachmentThroughDiscord(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "corpus.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	const doc = "# Harbour strike ends after talks\n\nThe strike at the port ended on Tuesday after two days of talks between the union and the port authority.\n\nCranes were moving again by the evening.\n"
+	cdn := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		_, _ = w.Write([]byte(doc))
+	}))
+	t.Cleanup(cdn.Close)
+
+	r := bot.NewRouter(nil)
+	r.Use(render.Replies)
+	admin.Register(r, admin.Deps{Store: s, Process: pageOnly,
+		Fetch: fetch.New(fetch.Options{AllowPrivate: true, Timeout: 5 * time.Second})})
+	fake, _ := start(t, r, nil)
+
+	file := discordtest.File("file", discordtest.Attachment{Filename: "strike.md", URL: cdn.URL + "/attachments/1/strike.md",
+		Size: len(doc), ContentType: "text/markdown; charset=utf-8"})
+	m, err := fake.SendCommand("admin", discordtest.Subcommand("add"), file, discordtest.Member("1", 0)).Reply(wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Ephemeral() || m.Content == "" || len(m.Embeds) != 0 {
+		t.Errorf("member without Manage Server: %s", m.Raw)
+	}
+	in := fake.SendCommand("admin", discordtest.Subcommand("add"), file, discordtest.Member("2", 0x20))
+	if m, err = in.Reply(wait); err != nil {
+		t.Fatal(err)
+	}
+	if !m.Ephemeral() || len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Title, "Harbour strike ends") {
+		t.Fatalf("/admin add file: %s", m.Raw)
+	}
+	if cb, _ := in.Callback(wait); cb.Type == 5 && cb.Data.Flags&64 == 0 {
+		t.Errorf("/admin deferred publicly")
+	}
+}
