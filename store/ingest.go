@@ -150,8 +150,10 @@ func (s *Store) Ingest(ctx context.Context, raw RawDocument, art briefing.Articl
 	return res, nil
 }
 
-// queryer is what duplicate needs of a *sql.DB or *sql.Tx.
+// queryer is what reads need of a *sql.DB (the reader pool) or a *sql.Tx
+// (the writer's transaction).
 type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
@@ -941,20 +943,7 @@ func (w *txWriter) deleteEmptyStories(ids ...int64) error {
 }
 
 func (w *txWriter) int64s(query string, args ...any) ([]int64, error) {
-	rows, err := w.tx.QueryContext(w.ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(w.ctx, w.tx, query, args...)
 }
 
 // placeholders returns "?, ?, ?" for n arguments.

@@ -907,7 +907,12 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int) (Se
 
 // ftsIDs runs one FTS query that returns ids.
 func (s *Store) ftsIDs(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	return queryIDs(ctx, s.read, query, args...)
+}
+
+// queryIDs runs a query whose rows are one integer id each.
+func queryIDs(ctx context.Context, q queryer, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

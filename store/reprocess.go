@@ -83,20 +83,7 @@ func runProcess(process func(RawDocument) (briefing.Article, error), raw RawDocu
 }
 
 func (s *Store) documentIDs(ctx context.Context) ([]int64, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id FROM documents ORDER BY id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(ctx, s.read, `SELECT id FROM documents ORDER BY id`)
 }
 
 // rawDocument reads one stored document and the id of its article.

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	dps "github.com/markusmobius/go-dateparser"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -71,26 +73,10 @@ func TestEvents(t *testing.T) {
 }
 
 func TestEventsCorpus(t *testing.T) {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("repository root not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	path := filepath.Join(dir, "..", "shared", "corpus", "003_4ecd10820ece11c0.txt")
+	path := filepath.Join(evalscore.SharedDir(t, "corpus"), "003_4ecd10820ece11c0.txt")
 	b, err := os.ReadFile(path)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus required under CI=true: %v", err)
-		}
-		t.Skipf("shared corpus not available (%v); skipping", err)
+		t.Fatal(err)
 	}
 	text := string(b)
 	events := Events(text, day(2025, 4, 3))

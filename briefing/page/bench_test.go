@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
 )
 
 // benchFloor is the average token F1 this package reaches on the article
@@ -23,7 +25,7 @@ type benchPage struct {
 }
 
 func loadBench(t testing.TB) []benchPage {
-	dir := sharedDir(t, "bench/article-extraction")
+	dir := evalscore.SharedDir(t, "bench/article-extraction")
 	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		t.Fatal(err)

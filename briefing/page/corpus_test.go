@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
 )
 
 type goldDoc struct {
@@ -33,8 +35,8 @@ func str(p *string) string {
 // it places in page furniture (feed sidebars, teaser cards, link lists)
 // must be gone from the text.
 func TestCorpusGold(t *testing.T) {
-	corpus := sharedDir(t, "corpus")
-	gold := sharedDir(t, "eval/gold")
+	corpus := evalscore.SharedDir(t, "corpus")
+	gold := evalscore.SharedDir(t, "eval/gold")
 	files, err := filepath.Glob(filepath.Join(gold, "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no gold files in %s: %v", gold, err)

@@ -2,11 +2,11 @@ package page
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
 )
 
 // fuzzSeeds are the shared corpus dumps when present, plus small inputs
@@ -22,14 +22,7 @@ func fuzzSeeds(f *testing.F) []string {
 		"# Heading\n\n**bold** [link](http://x) ![img](y)\n\n- item\n> quote\n\n```\ncode\n```\n",
 		"\xff\xfe\x00\x00\r\n\u2028\u2029«»„“",
 	}
-	if dir, ok := findShared("corpus"); ok {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			if b, err := os.ReadFile(f); err == nil {
-				seeds = append(seeds, string(b))
-			}
-		}
-	}
+	seeds = append(seeds, evalscore.SharedSeeds(f, "corpus", "*.txt")...)
 	return seeds
 }
 

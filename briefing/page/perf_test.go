@@ -6,12 +6,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
 )
 
 // BenchmarkFromText reports the plain-text cleaner's throughput (MB/s, one
 // core) over the shared corpus dumps.
 func BenchmarkFromText(b *testing.B) {
-	dir := sharedDir(b, "corpus")
+	dir := evalscore.SharedDir(b, "corpus")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	var docs []string
 	var size int64

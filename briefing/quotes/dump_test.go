@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
 )
 
 // TestDump writes the corpus's quotes as JSON lines for score.py
@@ -14,7 +16,7 @@ func TestDump(t *testing.T) {
 	if out == "" {
 		t.Skip("set QUOTES_DUMP=file.jsonl to dump the corpus's quotes")
 	}
-	files, _ := filepath.Glob(filepath.Join(corpusDir(t), "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(evalscore.SharedDir(t, "corpus"), "*.txt"))
 	if len(files) == 0 {
 		t.Skip("corpus absent")
 	}

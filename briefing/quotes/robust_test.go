@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
 )
 
 // TestHostileInput: inputs that break naive extractors finish with sane
@@ -51,7 +53,7 @@ func manySpeakers(n int) string {
 }
 
 func FuzzExtract(f *testing.F) {
-	for _, s := range corpusSeeds(f) {
+	for _, s := range evalscore.SharedSeeds(f, "corpus", "*.txt") {
 		f.Add(s)
 	}
 	for _, tt := range extractTests {
@@ -64,7 +66,7 @@ func FuzzExtract(f *testing.F) {
 }
 
 func BenchmarkExtractCorpus(b *testing.B) {
-	seeds := corpusSeeds(b)
+	seeds := evalscore.SharedSeeds(b, "corpus", "*.txt")
 	if len(seeds) == 0 {
 		b.Skip("corpus absent")
 	}
@@ -98,7 +100,7 @@ func BenchmarkHostile(b *testing.B) {
 // BenchmarkExtractOneParagraph: the corpus as one 2 MB line (a page dump
 // without line breaks).
 func BenchmarkExtractOneParagraph(b *testing.B) {
-	seeds := corpusSeeds(b)
+	seeds := evalscore.SharedSeeds(b, "corpus", "*.txt")
 	if len(seeds) == 0 {
 		b.Skip("corpus absent")
 	}

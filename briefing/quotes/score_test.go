@@ -11,14 +11,11 @@ import (
 // TestCorpusScore holds the extractor's scores on the raw corpus pages
 // (before page cleaning) against shared/eval/gold, with score.py's rules.
 func TestCorpusScore(t *testing.T) {
-	dir := corpusDir(t)
-	goldDir := filepath.Join(dir, "..", "eval", "gold")
+	dir := evalscore.SharedDir(t, "corpus")
+	goldDir := evalscore.SharedDir(t, "eval/gold")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("corpus not found in %s (needed under CI=true)", dir)
-		}
-		t.Skipf("corpus not found in %s", dir)
+		t.Fatalf("no corpus files in %s", dir)
 	}
 	gold, err := evalscore.LoadGold(goldDir)
 	if err != nil {

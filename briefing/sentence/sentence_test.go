@@ -1,12 +1,12 @@
 package sentence
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
 )
 
 func texts(text string) []string {
@@ -100,47 +100,8 @@ func checkSpans(t *testing.T, text string, spans []Span) {
 	}
 }
 
-// corpusDir finds ../shared/corpus from the repository root.
-func corpusDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	return filepath.Join(dir, "..", "shared", "corpus")
-}
-
-func corpusSeeds(t testing.TB) []string {
-	dir := corpusDir(t)
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("corpus not found in %s (needed under CI=true)", dir)
-		}
-		t.Logf("corpus not found in %s: no corpus seeds", dir)
-	}
-	var out []string
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, string(b))
-	}
-	return out
-}
-
 func TestSplitCorpus(t *testing.T) {
-	seeds := corpusSeeds(t)
+	seeds := evalscore.SharedSeeds(t, "corpus", "*.txt")
 	if len(seeds) == 0 {
 		t.Skip("corpus absent")
 	}
@@ -156,7 +117,7 @@ func TestSplitCorpus(t *testing.T) {
 }
 
 func FuzzSplit(f *testing.F) {
-	for _, s := range corpusSeeds(f) {
+	for _, s := range evalscore.SharedSeeds(f, "corpus", "*.txt") {
 		f.Add(s)
 	}
 	f.Add(`"a. b," he said. "C." D`)
@@ -167,7 +128,7 @@ func FuzzSplit(f *testing.F) {
 }
 
 func BenchmarkSplit(b *testing.B) {
-	seeds := corpusSeeds(b)
+	seeds := evalscore.SharedSeeds(b, "corpus", "*.txt")
 	if len(seeds) == 0 {
 		b.Skip("corpus absent")
 	}

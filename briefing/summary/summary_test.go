@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/briefbot/briefbot/briefing/sentence"
+
+	"github.com/briefbot/briefbot/briefing/evalscore"
 )
 
 const article = `Kremlin spokesperson Dmitry Peskov rejected the idea of deploying European peacekeepers in Ukraine in an interview with ABC News released on May 11.
@@ -104,35 +106,8 @@ func TestSummarize(t *testing.T) {
 	checkSummary(t, "quotes only", quotes, Summarize("", quotes, 3), 3)
 }
 
-// sharedDir finds ../shared from the repository root.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus %s is required under CI=true: %v", shared, err)
-		}
-		t.Skipf("shared corpus not found at %s; skipping", shared)
-	}
-	return shared
-}
-
 func TestSummarizeCorpus(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(sharedDir(t), "corpus", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(evalscore.SharedDir(t, "corpus"), "*.txt"))
 	if len(files) == 0 {
 		t.Fatal("no corpus files")
 	}

@@ -1,45 +1,17 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedDir finds ../shared beside the repository (the folder holding
-// go.mod). It skips the test when it is absent, and fails it under CI=true,
-// where it must be there.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s/corpus is missing; CI must have ../shared beside the repository", shared)
-		}
-		t.Skipf("%s/corpus is missing (needs ../shared beside the repository)", shared)
-	}
-	return shared
-}
+	"github.com/briefbot/briefbot/briefing/evalscore"
+)
 
 // TestSharedCorpusPeskov is issue 2's acceptance check: ingest the real
 // page dumps, then /quotes speaker:peskov lists Peskov's quotes.
 func TestSharedCorpusPeskov(t *testing.T) {
-	corpus := filepath.Join(sharedDir(t), "corpus")
+	corpus := evalscore.SharedDir(t, "corpus")
 	db := filepath.Join(t.TempDir(), "corpus.db")
 	r := briefbot(t, nil, "ingest", "--db", db, corpus)
 	if r.code != 0 || !strings.Contains(r.stdout, "0 rejected") {
