@@ -72,6 +72,11 @@ type Event struct {
 	Text  string    // the sentence that carries the date
 	Start int       // byte offsets of Text in Article.Text
 	End   int
+	// YearInferred is set when the article gives no publication date and
+	// the date's year was not printed ("on May 11"): the year then comes
+	// from the latest full date the article itself prints, and readers
+	// must be told it is an inference.
+	YearInferred bool
 }
 
 // Article is what Process makes of a Document.
