@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"os"
 	"slices"
 	"strconv"
@@ -67,13 +68,14 @@ type Digest struct {
 
 // Config is every setting of briefbot.
 type Config struct {
-	DB               string     // BRIEFBOT_DB: path of the SQLite corpus
-	LogLevel         slog.Level // BRIEFBOT_LOG_LEVEL: debug, info, warn, error
-	LogFormat        string     // BRIEFBOT_LOG_FORMAT: text or json
-	MaxDocumentBytes int64      // BRIEFBOT_MAX_DOCUMENT_BYTES: largest document accepted
-	Timezone         string     // BRIEFBOT_TIMEZONE: IANA zone for digests and dates shown; default UTC
-	FetchTimeout     time.Duration
-	BackupDir        string // BRIEFBOT_BACKUP_DIR: where /admin backup writes; "" turns it off
+	DB               string         // BRIEFBOT_DB: path of the SQLite corpus
+	LogLevel         slog.Level     // BRIEFBOT_LOG_LEVEL: debug, info, warn, error
+	LogFormat        string         // BRIEFBOT_LOG_FORMAT: text or json
+	MaxDocumentBytes int64          // BRIEFBOT_MAX_DOCUMENT_BYTES: largest document accepted
+	Timezone         string         // BRIEFBOT_TIMEZONE: IANA zone for digests and dates shown; default UTC
+	FetchTimeout     time.Duration  // BRIEFBOT_FETCH_TIMEOUT: time limit of one URL or attachment download
+	FetchAllow       []netip.Prefix // BRIEFBOT_FETCH_ALLOW: networks downloads may reach despite the SSRF guard
+	BackupDir        string         // BRIEFBOT_BACKUP_DIR: where /admin backup writes; "" turns it off
 
 	DiscordToken     Token    // DISCORD_TOKEN, or the contents of BRIEFBOT_DISCORD_TOKEN_FILE
 	DiscordTokenFile string   // BRIEFBOT_DISCORD_TOKEN_FILE
@@ -102,6 +104,7 @@ var settings = []setting{
 	{"max_document_bytes", "BRIEFBOT_MAX_DOCUMENT_BYTES"},
 	{"timezone", "BRIEFBOT_TIMEZONE"},
 	{"fetch_timeout", "BRIEFBOT_FETCH_TIMEOUT"},
+	{"fetch_allow", "BRIEFBOT_FETCH_ALLOW"},
 	{"backup_dir", "BRIEFBOT_BACKUP_DIR"},
 	{"discord.token_file", "BRIEFBOT_DISCORD_TOKEN_FILE"},
 	{"discord.guild", "BRIEFBOT_DISCORD_GUILD"},
@@ -129,6 +132,7 @@ type fileConfig struct {
 	MaxDocumentBytes sizeValue `toml:"max_document_bytes"`
 	Timezone         string    `toml:"timezone"`
 	FetchTimeout     string    `toml:"fetch_timeout"`
+	FetchAllow       []string  `toml:"fetch_allow"`
 	BackupDir        string    `toml:"backup_dir"`
 	Discord          struct {
 		TokenFile  string   `toml:"token_file"`
@@ -190,6 +194,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		put("max_document_bytes", string(fc.MaxDocumentBytes))
 		put("timezone", fc.Timezone)
 		put("fetch_timeout", fc.FetchTimeout)
+		put("fetch_allow", strings.Join(fc.FetchAllow, ","))
 		put("backup_dir", fc.BackupDir)
 		put("discord.token_file", fc.Discord.TokenFile)
 		put("discord.guild", fc.Discord.Guild)
@@ -254,6 +259,16 @@ func Load(path string, getenv func(string) string) (Config, error) {
 			fail("fetch_timeout", "must be a duration like 30s or 2m, got %q", v)
 		} else {
 			cfg.FetchTimeout = d
+		}
+	}
+	if v, ok := raw["fetch_allow"]; ok {
+		for _, item := range splitList(v) {
+			p, err := parsePrefix(item)
+			if err != nil {
+				fail("fetch_allow", "must be IP addresses or networks like 10.20.0.0/16 separated by commas, got %q", item)
+				continue
+			}
+			cfg.FetchAllow = append(cfg.FetchAllow, p)
 		}
 	}
 	cfg.BackupDir = raw["backup_dir"]
@@ -457,6 +472,21 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("not a size: %q", s)
 	}
 	return int64(f * mult), nil
+}
+
+// parsePrefix reads a network ("10.20.0.0/16") or one address ("10.20.0.5",
+// "::1") as the network of that address alone.
+func parsePrefix(s string) (netip.Prefix, error) {
+	if strings.Contains(s, "/") {
+		p, err := netip.ParsePrefix(s)
+		return p.Masked(), err
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	a = a.Unmap()
+	return netip.PrefixFrom(a, a.BitLen()), nil
 }
 
 func or(v, def string) string {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +58,9 @@ func TestEnvErrors(t *testing.T) {
 		{"timezone", map[string]string{"BRIEFBOT_TIMEZONE": "Mars/Olympus"}, `BRIEFBOT_TIMEZONE: must be an IANA time zone`},
 		{"timezone ok", map[string]string{"BRIEFBOT_TIMEZONE": "Europe/Kyiv"}, ""},
 		{"fetch timeout", map[string]string{"BRIEFBOT_FETCH_TIMEOUT": "soon"}, `BRIEFBOT_FETCH_TIMEOUT: must be a duration like 30s`},
+		{"fetch allow", map[string]string{"BRIEFBOT_FETCH_ALLOW": "10.20.0.0/16, intranet"}, `BRIEFBOT_FETCH_ALLOW: must be IP addresses or networks like 10.20.0.0/16 separated by commas, got "intranet"`},
+		{"fetch allow bad prefix", map[string]string{"BRIEFBOT_FETCH_ALLOW": "10.20.0.0/99"}, `BRIEFBOT_FETCH_ALLOW: must be IP addresses or networks`},
+		{"fetch allow ok", map[string]string{"BRIEFBOT_FETCH_ALLOW": "127.0.0.1 ::1,10.20.0.0/16"}, ""},
 		{"fetch timeout negative", map[string]string{"BRIEFBOT_FETCH_TIMEOUT": "-1s"}, `BRIEFBOT_FETCH_TIMEOUT: must be a positive duration`},
 		{"api", map[string]string{"BRIEFBOT_DISCORD_API": "discord.com"}, `BRIEFBOT_DISCORD_API: must be an http(s) base URL`},
 		{"guild", map[string]string{"BRIEFBOT_DISCORD_GUILD": "my-server"}, `BRIEFBOT_DISCORD_GUILD: must be a guild id`},
@@ -111,6 +115,7 @@ max_document_bytes = 1048576
 log_level = "warn"
 timezone = "Europe/Berlin"
 fetch_timeout = "10s"
+fetch_allow = ["10.20.0.0/16", "10.30.0.7"]
 
 [discord]
 token_file = %q
@@ -137,6 +142,9 @@ timezone = "Europe/Kyiv"
 	}
 	if cfg.MaxDocumentBytes != 1<<20 || cfg.LogLevel != slog.LevelWarn || cfg.FetchTimeout != 10*time.Second || cfg.Location().String() != "Europe/Berlin" {
 		t.Errorf("file values: %+v", cfg)
+	}
+	if fmt.Sprint(cfg.FetchAllow) != "[10.20.0.0/16 10.30.0.7/32]" {
+		t.Errorf("fetch_allow = %v", cfg.FetchAllow)
 	}
 	if cfg.DiscordToken.Reveal() != "file-token-123" || cfg.DiscordGuild != "111" {
 		t.Errorf("discord: token %q guild %q", cfg.DiscordToken.Reveal(), cfg.DiscordGuild)
@@ -221,5 +229,26 @@ func TestREADMEExample(t *testing.T) {
 	}
 	if len(cfg.Digests) != 2 || cfg.Digests[1].Timezone != "Europe/Moscow" {
 		t.Errorf("digests: %+v", cfg.Digests)
+	}
+}
+
+// TestREADMEEnvVars keeps the README's settings and Load's in step: every
+// variable Load reads is documented, and every documented one is read.
+func TestREADMEEnvVars(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, v := range EnvVars() {
+		known[v] = true
+		if !strings.Contains(string(readme), "`"+v+"`") {
+			t.Errorf("README.md does not document %s", v)
+		}
+	}
+	for _, v := range regexp.MustCompile(`\b(?:BRIEFBOT|DISCORD)_[A-Z_]+\b`).FindAllString(string(readme), -1) {
+		if !known[v] {
+			t.Errorf("README.md documents %s, which briefbot does not read", v)
+		}
 	}
 }

@@ -244,20 +244,20 @@ func (c *session) press(which string) {
 	c.printf("No button %q; buttons: %s\n", which, strings.Join(labels, ", "))
 }
 
-// complete asks for the autocomplete choices of the last option typed.
+// complete asks for the autocomplete choices of the option the line ends
+// in ("complete /quotes speaker:dmi", or "complete /quotes dmi").
 func (c *session) complete(line string) {
-	words, err := split(line)
-	if err != nil || len(words) < 2 || !words[len(words)-1].hasKey {
-		c.printf("usage: complete /command option:partial-value\n")
-		return
-	}
-	req, err := parse(line, c.router.Specs(), true)
+	req, focused, err := parse(line, c.router.Specs(), true)
 	if err != nil {
 		c.printf("error: %v\n", err)
 		return
 	}
+	if focused == "" {
+		c.printf("usage: complete /command option:partial-value\n")
+		return
+	}
 	req.Interaction = bot.InteractionAutocomplete
-	req.Focused = strings.ToLower(words[len(words)-1].key)
+	req.Focused = focused
 	c.send(req)
 }
 

@@ -25,6 +25,10 @@ var testSpecs = []bot.CommandSpec{
 		{Name: "query", Description: "words", Type: bot.OptionString, Required: true, MaxLength: 20},
 	}},
 	{Name: "stats", Description: "Corpus statistics"},
+	{Name: "whosaid", Description: "Who said it", Options: []bot.OptionSpec{
+		{Name: "text", Description: "words of the quote", Type: bot.OptionString, Required: true},
+		{Name: "speaker", Description: "who", Type: bot.OptionString},
+	}},
 	{Name: "admin", Description: "Administration", Subcommands: []bot.CommandSpec{
 		{Name: "add", Description: "add a document", Options: []bot.OptionSpec{
 			{Name: "file", Description: "a file", Type: bot.OptionAttachment},
@@ -51,7 +55,6 @@ func TestParseCommand(t *testing.T) {
 		{line: "/quotes speaker:dmitry peskov topic:nato expansion", cmd: "quotes", opts: map[string]string{"speaker": "dmitry peskov", "topic": "nato expansion"}},
 		{line: `/search query:"peace talks"`, cmd: "search", opts: map[string]string{"query": "peace talks"}},
 		{line: `/search "query:x" y`, cmd: "search", opts: map[string]string{"query": "query:x y"}},
-		{line: `/search query:'it\'s'`, wantErr: "unclosed ' quote"},
 		{line: `/search query:"it's \"x\""`, cmd: "search", opts: map[string]string{"query": `it's "x"`}},
 		{line: `/search query:meet at 10:30`, cmd: "search", opts: map[string]string{"query": "meet at 10:30"}},
 		{line: "/QUOTES Speaker:Peskov limit:5 exact:yes", cmd: "quotes", opts: map[string]string{"speaker": "Peskov", "limit": "5", "exact": "true"}},
@@ -60,7 +63,7 @@ func TestParseCommand(t *testing.T) {
 		{line: "/admin add file:article.html", cmd: "admin", sub: "add", opts: map[string]string{"file": "file://" + filepath.ToSlash(abs)}},
 		{line: "/admin remove article:12", cmd: "admin", sub: "remove", opts: map[string]string{"article": "12"}},
 		{line: "", wantErr: "empty command"},
-		{line: "/nope x", wantErr: "unknown command /nope; commands: /quotes /search /stats /admin"},
+		{line: "/nope x", wantErr: "unknown command /nope; commands: /quotes /search /stats /whosaid /admin"},
 		{line: "/quotes topic:nato", wantErr: "needs option speaker:"},
 		{line: "/quotes speaker:peskov topc:nato", wantErr: `no option "topc"`},
 		{line: "/quotes speaker:peskov speaker:putin", wantErr: "given twice"},
@@ -72,7 +75,6 @@ func TestParseCommand(t *testing.T) {
 		{line: "/admin", wantErr: "needs a subcommand: add, remove"},
 		{line: "/admin delete", wantErr: `no subcommand "delete"`},
 		{line: "/admin remove", wantErr: "needs option article:"},
-		{line: `/search query:"open`, wantErr: `unclosed " quote`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -90,6 +92,62 @@ func TestParseCommand(t *testing.T) {
 				t.Errorf("ParseCommand(%q) = %+v", tt.line, req)
 			}
 		})
+	}
+}
+
+// TestParseCommandQuotes: people type apostrophes and quote marks inside
+// words all the time; quotes are syntax only around a whole value.
+func TestParseCommandQuotes(t *testing.T) {
+	tests := []struct {
+		line string
+		opts map[string]string
+	}{
+		// Apostrophes inside words are text, and an unquoted value runs to
+		// the next option.
+		{`/whosaid text:NATO's military infrastructure`, map[string]string{"text": "NATO's military infrastructure"}},
+		{`/whosaid NATO's military infrastructure`, map[string]string{"text": "NATO's military infrastructure"}},
+		{`/whosaid text:the allies' position is clear speaker:vask`, map[string]string{"text": "the allies' position is clear", "speaker": "vask"}},
+		{`/whosaid text:we won't go back speaker:O'Brien`, map[string]string{"text": "we won't go back", "speaker": "O'Brien"}},
+		{`/whosaid text:don’t panic`, map[string]string{"text": "don’t panic"}},
+		// Quote marks inside a value (not at its start) are text.
+		{`/whosaid text:he said "no comment" today`, map[string]string{"text": `he said "no comment" today`}},
+		{`/whosaid text:he said 'no'`, map[string]string{"text": `he said 'no'`}},
+		// A quoted value closes only before white space or the end.
+		{`/whosaid text:'NATO's military infrastructure'`, map[string]string{"text": "NATO's military infrastructure"}},
+		{`/whosaid text:"it's "x" here" speaker:vask`, map[string]string{"text": `it's "x" here`, "speaker": "vask"}},
+		{`/whosaid text:"it's "x" here"`, map[string]string{"text": `it's "x" here`}},
+		{`/whosaid speaker:'O'Brien' text:'we won't'`, map[string]string{"text": "we won't", "speaker": "O'Brien"}},
+		{`/whosaid text:"a note: this" speaker:vask`, map[string]string{"text": "a note: this", "speaker": "vask"}},
+		{`/whosaid text:"meet at 10:30" speaker:"dmitry peskov"`, map[string]string{"text": "meet at 10:30", "speaker": "dmitry peskov"}},
+		{`/whosaid text:"note: this" speaker:vask`, map[string]string{"text": "note: this", "speaker": "vask"}},
+		{`/whosaid "text:x" y`, map[string]string{"text": "text:x y"}},
+		{`/whosaid text:"a b" c`, map[string]string{"text": "a b c"}},
+		{`/whosaid text:'it\'s'`, map[string]string{"text": "it's"}},
+		{`/whosaid text:"say \"hi\""`, map[string]string{"text": `say "hi"`}},
+		{`/whosaid text:don\'t`, map[string]string{"text": "don't"}},
+		// A quote that never closes is taken literally rather than refused:
+		// the words are what the user meant, and the next option still counts.
+		{`/whosaid text:'tis the season`, map[string]string{"text": "'tis the season"}},
+		{`/whosaid text:"water is not a weapon`, map[string]string{"text": `"water is not a weapon`}},
+		{`/whosaid text:"water speaker:vask`, map[string]string{"text": `"water`, "speaker": "vask"}},
+		{`/whosaid text:"`, map[string]string{"text": `"`}},
+		{`/whosaid text:'`, map[string]string{"text": `'`}},
+		{`/whosaid text:'a'b`, map[string]string{"text": `'a'b`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			req, err := ParseCommand(tt.line, testSpecs)
+			if err != nil {
+				t.Fatalf("ParseCommand(%q): %v", tt.line, err)
+			}
+			if !maps.Equal(req.Options, tt.opts) {
+				t.Errorf("ParseCommand(%q) options = %q, want %q", tt.line, req.Options, tt.opts)
+			}
+		})
+	}
+	// An empty quoted value is still an empty value.
+	if _, err := ParseCommand(`/whosaid text:""`, testSpecs); err == nil || !strings.Contains(err.Error(), "option text: empty value") {
+		t.Errorf(`text:"" error = %v, want an empty value`, err)
 	}
 }
 
@@ -137,7 +195,7 @@ func pagedRouter() *bot.Router {
 		}
 		return page(1), nil
 	}})
-	r.Add(bot.Route{Spec: testSpecs[3], Handler: func(_ context.Context, req bot.Request) (bot.Reply, error) {
+	r.Add(bot.Route{Spec: testSpecs[4], Handler: func(_ context.Context, req bot.Request) (bot.Reply, error) {
 		if req.Interaction == bot.InteractionModalSubmit {
 			keys := slices.Sorted(maps.Keys(req.Options))
 			var parts []string
@@ -165,6 +223,9 @@ func TestRunTranscript(t *testing.T) {
 		"press 1",
 		"/quotes speaker:pesk0v",
 		"complete /quotes speaker:put",
+		"complete /quotes dmitry pe",
+		"complete /quotes topic:nato",
+		"complete /quotes",
 		"/nope",
 		"/admin add",
 		"Peace talks",
@@ -190,6 +251,9 @@ func TestRunTranscript(t *testing.T) {
 		"> press 1\nQuotes by Peskov\n\nquote number 2\n",
 		`no speaker matches "pesk0v"`,
 		"> complete /quotes speaker:put\nSuggestions:\n  Vladimir Putin\n",
+		"> complete /quotes dmitry pe\nSuggestions:\n  Dmitry Peskov\n",
+		"> complete /quotes topic:nato\n(no suggestions)\n",
+		"> complete /quotes\nusage: complete /command option:partial-value\n",
 		"error: unknown command /nope; commands: /quotes /admin",
 		`submitted admin:text by console: body="First paragraph.\n\nSecond paragraph." title="Peace talks"`,
 		"Commands:\n  /quotes speaker:<text> [topic:<text>] [limit:<number>] [exact:<true|false>]\n      A speaker's quotes\n  /admin add|remove\n",

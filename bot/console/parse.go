@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/briefbot/briefbot/bot"
 )
@@ -25,57 +26,121 @@ type word struct {
 	hasKey     bool
 }
 
-// split tokenises a line like a shell: whitespace separates words, "..."
-// and '...' group (a quote may start mid-word, as in query:"peace talks"),
-// and a backslash escapes the next character outside single quotes.
-func split(line string) ([]word, error) {
-	var words []word
-	var cur strings.Builder
-	var w word
-	inWord := false
-	quote := rune(0)
-	quoted := false // part of the current word was quoted
-	flush := func() {
-		if inWord {
-			w.value = cur.String()
-			words = append(words, w)
-		}
-		cur.Reset()
-		w = word{}
-		inWord, quoted = false, false
+// lexer splits a command line into words, one at a time, because whether
+// a quote mark is syntax depends on where the word falls: a quote opens a
+// quoted value only at the start of a value (right after "name:", or the
+// first bare word of a value). Anywhere else, as in NATO's, the allies'
+// or he said "no", quote marks are text.
+//
+// A quoted value ends at a matching quote followed by white space or the
+// end of the line (the last one before the next option), so
+// `text:'it's here'` is "it's here". A quote that never closes that way is
+// text too: `text:'tis the season` keeps its apostrophe. Outside quotes a
+// backslash makes the next character literal; inside quotes it escapes
+// only the quote mark itself (and, in "...", a backslash).
+type lexer struct {
+	r []rune
+	i int
+}
+
+func isSpace(c rune) bool { return unicode.IsSpace(c) }
+
+func isQuote(c rune) bool { return c == '"' || c == '\'' }
+
+// next reads the next word; valueStart says the word would begin a value,
+// so a leading quote may open a quoted value. ok is false at the end.
+func (l *lexer) next(valueStart bool) (w word, ok bool) {
+	for l.i < len(l.r) && isSpace(l.r[l.i]) {
+		l.i++
 	}
-	runes := []rune(line)
-	for i := 0; i < len(runes); i++ {
-		c := runes[i]
+	if l.i >= len(l.r) {
+		return word{}, false
+	}
+	if valueStart && isQuote(l.r[l.i]) {
+		if v, ok := l.quoted(); ok {
+			return word{value: v}, true
+		}
+	}
+	var cur strings.Builder
+	for l.i < len(l.r) && !isSpace(l.r[l.i]) {
+		c := l.r[l.i]
 		switch {
-		case quote != 0 && c == quote:
-			quote = 0
-		case quote == '\'':
-			cur.WriteRune(c)
-		case c == '\\' && i+1 < len(runes):
-			i++
-			cur.WriteRune(runes[i])
-			inWord = true
-		case quote == '"':
-			cur.WriteRune(c)
-		case c == '"' || c == '\'':
-			quote, inWord, quoted = c, true, true
-		case c == ' ' || c == '\t':
-			flush()
-		case c == ':' && !w.hasKey && !quoted && optionName.MatchString(cur.String()):
+		case c == '\\' && l.i+1 < len(l.r):
+			l.i++
+			cur.WriteRune(l.r[l.i])
+		case c == ':' && !w.hasKey && optionName.MatchString(cur.String()):
 			w.key, w.hasKey = cur.String(), true
 			cur.Reset()
-			inWord = true
+			l.i++
+			if l.i < len(l.r) && isQuote(l.r[l.i]) {
+				if v, ok := l.quoted(); ok {
+					w.value = v
+					return w, true
+				}
+			}
+			continue
 		default:
 			cur.WriteRune(c)
-			inWord = true
+		}
+		l.i++
+	}
+	w.value = cur.String()
+	return w, true
+}
+
+// quoted reads the quoted value whose opening quote is at l.i. It ends at
+// a matching quote followed by white space or the end of the line: the
+// last such quote before the next "name:" word, so that quote marks inside
+// the value need no escaping (`text:"it's "x" here" speaker:vask`). It
+// reports false, leaving l.i alone, when there is no such quote.
+func (l *lexer) quoted() (string, bool) {
+	q := l.r[l.i]
+	escaped := func(j int) bool { // r[j] is a backslash escaping r[j+1]
+		return l.r[j] == '\\' && j+1 < len(l.r) && (l.r[j+1] == q || (q == '"' && l.r[j+1] == '\\'))
+	}
+	end := -1
+	for j := l.i + 1; j < len(l.r); j++ {
+		switch c := l.r[j]; {
+		case escaped(j):
+			j++
+		case c == q && (j+1 == len(l.r) || isSpace(l.r[j+1])):
+			end = j
+		case isSpace(c) && end >= 0 && startsOption(l.r[j:]):
+			j = len(l.r)
 		}
 	}
-	if quote != 0 {
-		return nil, fmt.Errorf("unclosed %c quote", quote)
+	if end < 0 {
+		return "", false
 	}
-	flush()
-	return words, nil
+	var b strings.Builder
+	for j := l.i + 1; j < end; j++ {
+		if escaped(j) {
+			j++
+		}
+		b.WriteRune(l.r[j])
+	}
+	l.i = end + 1
+	return b.String(), true
+}
+
+// startsOption reports whether the word after white space at r[0] is a
+// "name:" word that names an option, not a URL or a time. It looks at
+// that word alone, so scanning a long line stays linear.
+func startsOption(r []rune) bool {
+	i := 0
+	for i < len(r) && isSpace(r[i]) {
+		i++
+	}
+	start := i
+	for i < len(r) && !isSpace(r[i]) && r[i] != ':' && i-start <= 32 {
+		i++
+	}
+	if i >= len(r) || r[i] != ':' {
+		return false
+	}
+	name := string(r[start:i])
+	after := string(r[i+1 : min(len(r), i+3)])
+	return optionName.MatchString(name) && !notAKey(word{key: name, value: after, hasKey: true})
 }
 
 // ParseCommand reads a typed slash command, "/name [subcommand]
@@ -85,67 +150,73 @@ func split(line string) ([]word, error) {
 // values must respect MaxLength. The leading "/" is optional.
 //
 // A value runs until the next "name:" word, so `/quotes speaker:dmitry
-// peskov topic:nato` works; quote a value to put a "word:" in it
-// (`/whosaid text:"note: this"`). Words before the first option fill the
+// peskov topic:nato` and `/whosaid text:NATO's military infrastructure`
+// work unquoted. Quote a value ("..." or '...') to put a "word:" in it
+// (`/whosaid text:"note: this"`); apostrophes and quote marks inside a
+// value are text (see lexer). Words before the first option fill the
 // command's first required option (else its first text option), so
 // `/quotes peskov` means `/quotes speaker:peskov`. An attachment option
 // takes a local path or an http(s) URL; a local path becomes a file://
 // URL in the Attachment.
 func ParseCommand(line string, specs []bot.CommandSpec) (bot.Request, error) {
-	return parse(line, specs, false)
+	req, _, err := parse(line, specs, false)
+	return req, err
 }
 
 // parse is ParseCommand; partial is for a line still being typed
 // (autocomplete): required options may be missing and values empty.
-func parse(line string, specs []bot.CommandSpec, partial bool) (bot.Request, error) {
-	words, err := split(strings.TrimSpace(line))
-	if err != nil {
-		return bot.Request{}, err
+// last is the option the end of the line fills ("" when none), the one
+// autocomplete is asked about.
+func parse(line string, specs []bot.CommandSpec, partial bool) (req bot.Request, last string, err error) {
+	lx := &lexer{r: []rune(strings.TrimSpace(line))}
+	first, ok := lx.next(false)
+	if !ok {
+		return bot.Request{}, "", fmt.Errorf("empty command: type /<command>, or help")
 	}
-	if len(words) == 0 {
-		return bot.Request{}, fmt.Errorf("empty command: type /<command>, or help")
-	}
-	first := words[0]
 	if first.hasKey {
-		return bot.Request{}, fmt.Errorf("%q is not a command: commands look like /quotes speaker:peskov", first.key+":"+first.value)
+		return bot.Request{}, "", fmt.Errorf("%q is not a command: commands look like /quotes speaker:peskov", first.text())
 	}
 	name := strings.ToLower(strings.TrimPrefix(first.value, "/"))
 	spec, ok := findSpec(specs, name)
 	if !ok {
-		return bot.Request{}, fmt.Errorf("unknown command /%s; commands: %s", name, commandList(specs))
+		return bot.Request{}, "", fmt.Errorf("unknown command /%s; commands: %s", name, commandList(specs))
 	}
-	req := bot.Request{Interaction: bot.InteractionCommand, Command: spec.Name, Options: map[string]string{}}
-	words = words[1:]
+	req = bot.Request{Interaction: bot.InteractionCommand, Command: spec.Name, Options: map[string]string{}}
 	cmd := spec
 	if len(spec.Subcommands) > 0 {
 		var subs []string
 		for _, s := range spec.Subcommands {
 			subs = append(subs, s.Name)
 		}
-		if len(words) == 0 || words[0].hasKey {
-			return bot.Request{}, fmt.Errorf("/%s needs a subcommand: %s", spec.Name, strings.Join(subs, ", "))
+		w, ok := lx.next(false)
+		if !ok || w.hasKey {
+			return bot.Request{}, "", fmt.Errorf("/%s needs a subcommand: %s", spec.Name, strings.Join(subs, ", "))
 		}
-		sub, ok := findSpec(spec.Subcommands, strings.ToLower(words[0].value))
+		sub, ok := findSpec(spec.Subcommands, strings.ToLower(w.value))
 		if !ok {
-			return bot.Request{}, fmt.Errorf("/%s has no subcommand %q; subcommands: %s", spec.Name, words[0].value, strings.Join(subs, ", "))
+			return bot.Request{}, "", fmt.Errorf("/%s has no subcommand %q; subcommands: %s", spec.Name, w.value, strings.Join(subs, ", "))
 		}
 		req.Subcommand = sub.Name
 		cmd = sub
-		words = words[1:]
 	}
 	usage := "usage: " + Usage(spec.Name, cmd)
 
 	current := "" // the option a bare word continues
 	var values = map[string][]string{}
 	var order []string
-	for _, w := range words {
+	for {
+		// A bare word starts a value only before any option is named.
+		w, ok := lx.next(current == "")
+		if !ok {
+			break
+		}
 		if w.hasKey && !notAKey(w) {
 			opt, ok := findOption(cmd, strings.ToLower(w.key))
 			if !ok {
-				return bot.Request{}, fmt.Errorf("/%s has no option %q (quote the value if %q is part of it); %s", commandPath(req), w.key, w.key+":", usage)
+				return bot.Request{}, "", fmt.Errorf("/%s has no option %q (quote the value if %q is part of it); %s", commandPath(req), w.key, w.key+":", usage)
 			}
 			if _, dup := values[opt.Name]; dup {
-				return bot.Request{}, fmt.Errorf("option %s: given twice", opt.Name)
+				return bot.Request{}, "", fmt.Errorf("option %s: given twice", opt.Name)
 			}
 			current = opt.Name
 			order = append(order, opt.Name)
@@ -155,12 +226,9 @@ func parse(line string, specs []bot.CommandSpec, partial bool) (bot.Request, err
 		if current == "" {
 			opt, ok := positional(cmd)
 			if !ok {
-				return bot.Request{}, fmt.Errorf("/%s: %q is not an option (write name:value); %s", commandPath(req), w.text(), usage)
+				return bot.Request{}, "", fmt.Errorf("/%s: %q is not an option (write name:value); %s", commandPath(req), w.text(), usage)
 			}
 			current = opt.Name
-			if _, dup := values[current]; dup {
-				return bot.Request{}, fmt.Errorf("option %s: given twice", current)
-			}
 			order = append(order, current)
 		}
 		values[current] = append(values[current], w.text())
@@ -173,15 +241,15 @@ func parse(line string, specs []bot.CommandSpec, partial bool) (bot.Request, err
 			continue
 		}
 		if err := setOption(&req, opt, v); err != nil {
-			return bot.Request{}, err
+			return bot.Request{}, "", err
 		}
 	}
 	for _, opt := range cmd.Options {
 		if _, ok := values[opt.Name]; opt.Required && !ok && !partial {
-			return bot.Request{}, fmt.Errorf("/%s needs option %s: (%s); %s", commandPath(req), opt.Name, opt.Description, usage)
+			return bot.Request{}, "", fmt.Errorf("/%s needs option %s: (%s); %s", commandPath(req), opt.Name, opt.Description, usage)
 		}
 	}
-	return req, nil
+	return req, current, nil
 }
 
 func setOption(req *bot.Request, opt bot.OptionSpec, v string) error {

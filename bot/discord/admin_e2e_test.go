@@ -17,21 +17,8 @@ import (
 	"github.com/briefbot/briefbot/bot/fetch"
 	"github.com/briefbot/briefbot/bot/render"
 	"github.com/briefbot/briefbot/briefing"
-	"github.com/briefbot/briefbot/briefing/page"
 	"github.com/briefbot/briefbot/store"
 )
-
-// pageOnly is the article pipeline reduced to its page stage (decode and
-// read the markdown), enough to see a document travel from a Discord
-// attachment to the corpus.
-func pageOnly(doc briefing.Document) (briefing.Article, error) {
-	text, err := page.Decode(doc.Name, doc.Body, string(doc.Format))
-	if err != nil {
-		return briefing.Article{}, err
-	}
-	p := page.FromMarkdown(text)
-	return briefing.Article{Title: p.Title, Source: p.Source, Published: p.Published, Text: p.Text, URL: doc.URL}, nil
-}
 
 // /admin add file:<attachment>: the file is downloaded from a local HTTP
 // server (standing in for Discord's CDN), ingested, and the briefing is
@@ -44,7 +31,7 @@ func TestAdminAddAttachmentThroughDiscord(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	const doc = "# Harbour strike ends after talks\n\nThe strike at the port ended on Tuesday after two days of talks between the union and the port authority.\n\nCranes were moving again by the evening.\n"
+	const doc = "# Harbour strike ends after talks\n\nThe strike at the port ended on Tuesday after two days of talks between the union and the port authority.\n\n\"The cranes will be moving again by the evening,\" said Jana Roos, the union's secretary.\n"
 	cdn := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
 		_, _ = w.Write([]byte(doc))
@@ -53,7 +40,7 @@ func TestAdminAddAttachmentThroughDiscord(t *testing.T) {
 
 	r := bot.NewRouter(nil)
 	r.Use(render.Replies)
-	admin.Register(r, admin.Deps{Store: s, Process: pageOnly,
+	admin.Register(r, admin.Deps{Store: s, Process: briefing.Process,
 		Fetch: fetch.New(fetch.Options{AllowPrivate: true, Timeout: 5 * time.Second})})
 	fake, _ := start(t, r, nil)
 
@@ -70,7 +57,7 @@ func TestAdminAddAttachmentThroughDiscord(t *testing.T) {
 	if m, err = in.Reply(wait); err != nil {
 		t.Fatal(err)
 	}
-	if !m.Ephemeral() || len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Title, "Harbour strike ends") {
+	if !m.Ephemeral() || len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Title, "Harbour strike ends") || !strings.Contains(string(m.Raw), "Jana Roos") {
 		t.Fatalf("/admin add file: %s", m.Raw)
 	}
 	if cb, _ := in.Callback(wait); cb.Type == 5 && cb.Data.Flags&64 == 0 {

@@ -20,7 +20,8 @@ import (
 )
 
 // The real /quotes over a real SQLite corpus, through discordgo and the
-// fake Discord: autocomplete, the first page, and paging with buttons.
+// fake Discord: autocomplete, the first page, and paging with buttons. The
+// generated articles go through the real pipeline, as admins' documents do.
 func TestRealQuotesThroughDiscord(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -34,8 +35,12 @@ func TestRealQuotesThroughDiscord(t *testing.T) {
 	for i := range gen.Len() {
 		a := gen.Article(i)
 		name := fmt.Sprintf("doc-%d", i)
-		raw := store.RawDocument{Name: name, Format: briefing.FormatText, Body: []byte(name + "\n" + a.Text), AddedBy: "test"}
-		if _, err := s.Ingest(ctx, raw, a); err != nil {
+		raw := store.RawDocument{Name: name, Format: briefing.FormatText, Body: []byte(a.Title + "\n\n" + a.Text), AddedBy: "test"}
+		art, err := briefing.Process(briefing.Document{Name: raw.Name, Format: raw.Format, Body: raw.Body})
+		if err != nil {
+			t.Fatalf("process %s: %v", name, err)
+		}
+		if _, err := s.Ingest(ctx, raw, art); err != nil {
 			t.Fatalf("ingest %s: %v", name, err)
 		}
 	}

@@ -13,9 +13,11 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"path"
 	"strings"
+	"syscall"
 	"time"
 
 	"code.dny.dev/ssrf"
@@ -35,6 +37,11 @@ type Options struct {
 	// AllowPrivate turns the SSRF guard off, so tests can reach an
 	// httptest server on loopback. Never set it in production.
 	AllowPrivate bool
+	// Allow lists networks that downloads may reach on any port although
+	// the guard refuses them: a document server on the intranet, or a
+	// test's server on loopback. Every other address stays guarded,
+	// redirects included.
+	Allow []netip.Prefix
 	// UserAgent sent with requests; "" means "briefbot".
 	UserAgent string
 }
@@ -83,16 +90,35 @@ type Client struct {
 
 // New makes a Client.
 func New(opts Options) *Client {
-	var guard *ssrf.Guardian
+	var control func(network, address string, c syscall.RawConn) error
 	if !opts.AllowPrivate {
-		guard = ssrf.New()
+		control = guard(ssrf.New(), opts.Allow)
 	}
-	return newClient(opts, guard)
+	return newClient(opts, control)
 }
 
-// newClient makes a Client with the given guard (nil: none); tests use it
-// to allow their loopback server while the guard still checks the rest.
-func newClient(opts Options, guard *ssrf.Guardian) *Client {
+// guard is the dialer's Control hook: addresses in allow pass, the
+// Guardian checks the rest.
+func guard(g *ssrf.Guardian, allow []netip.Prefix) func(network, address string, c syscall.RawConn) error {
+	if len(allow) == 0 {
+		return g.Safe
+	}
+	return func(network, address string, c syscall.RawConn) error {
+		if ap, err := netip.ParseAddrPort(address); err == nil {
+			ip := ap.Addr().Unmap()
+			for _, p := range allow {
+				if p.Contains(ip) {
+					return nil
+				}
+			}
+		}
+		return g.Safe(network, address, c)
+	}
+}
+
+// newClient makes a Client whose dialer runs control (nil: none) on every
+// connection.
+func newClient(opts Options, control func(network, address string, c syscall.RawConn) error) *Client {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
@@ -102,13 +128,10 @@ func newClient(opts Options, guard *ssrf.Guardian) *Client {
 	if opts.UserAgent == "" {
 		opts.UserAgent = "briefbot"
 	}
-	dialer := &net.Dialer{Timeout: opts.Timeout}
-	if guard != nil {
-		// Control runs after DNS resolution, on the IP actually dialled,
-		// for every connection: a hostname resolving to 127.0.0.1 and a
-		// redirect to 169.254.169.254 are both caught here.
-		dialer.Control = guard.Safe
-	}
+	// Control runs after DNS resolution, on the IP actually dialled, for
+	// every connection: a hostname resolving to 127.0.0.1 and a redirect
+	// to 169.254.169.254 are both caught there.
+	dialer := &net.Dialer{Timeout: opts.Timeout, Control: control}
 	transport := &http.Transport{
 		Proxy:                 nil, // a proxy would be dialled instead of the target and defeat the guard
 		DialContext:           dialer.DialContext,

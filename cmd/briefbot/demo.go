@@ -28,6 +28,7 @@ var tour = []string{
 	"help",
 	"/quotes speaker:vask",
 	"/quotes speaker:yurii dovhan",
+	"next",
 	"/whosaid text:water is not a weapon",
 	"/brief topic:brenna dam",
 	"/search query:sluice gates",

@@ -98,7 +98,7 @@ func TestDemoTour(t *testing.T) {
 		t.Fatalf("demo: %s", r)
 	}
 	for _, want := range []string{"6 fictional sample articles", "> /quotes speaker:vask", "Helena Vask", "Water is not a weapon",
-		"> /timeline topic:dam", "> /stats"} {
+		"> next\nQuotes by Yuriy Dovhan", "Page 2 of 3", "> /timeline topic:dam", "> /stats"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("tour output lacks %q:\n%s", want, r.stdout)
 		}

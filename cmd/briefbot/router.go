@@ -34,7 +34,7 @@ func newRouter(a *app, cfg config.Config, st *store.Store, log *slog.Logger, opt
 	admin.Register(r, admin.Deps{
 		Store:        st,
 		Process:      a.process,
-		Fetch:        fetch.New(fetch.Options{MaxBytes: cfg.MaxDocumentBytes, Timeout: cfg.FetchTimeout}),
+		Fetch:        fetch.New(fetch.Options{MaxBytes: cfg.MaxDocumentBytes, Timeout: cfg.FetchTimeout, Allow: cfg.FetchAllow}),
 		AdminRoleIDs: cfg.AdminRoles,
 		BackupDir:    opts.backupDir,
 		LocalFiles:   opts.console,

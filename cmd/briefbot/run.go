@@ -95,6 +95,9 @@ func serve(ctx context.Context, a *app, cfg config.Config, log *slog.Logger) err
 	}
 	log.Info("briefbot starting", slog.String("db", st.Path()), slog.String("guild", cfg.DiscordGuild),
 		slog.String("api", cfg.DiscordAPI), slog.Int("digests", len(cfg.Digests)), slog.Any("token", cfg.DiscordToken))
+	if len(cfg.FetchAllow) > 0 {
+		log.Warn("the SSRF guard lets /admin downloads reach these networks", slog.Any("fetch_allow", cfg.FetchAllow))
+	}
 	start("discord", b.Run)
 	if cfg.HTTPAddr != "" {
 		endpoint, err := interactionsServer(ctx, cfg, router, log)
