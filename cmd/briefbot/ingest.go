@@ -84,7 +84,9 @@ type ingester struct {
 
 func (in *ingester) rejected(r *rejection) {
 	in.rejections = append(in.rejections, *r)
-	in.log.Warn("document rejected", slog.String("file", r.Path), slog.String("reason", r.Reason))
+	// Info, not Warn: a person at the terminal already gets the line
+	// below and the summary; the log record is for operators who ask for it.
+	in.log.Info("document rejected", slog.String("file", r.Path), slog.String("reason", r.Reason))
 	if in.errOut != nil {
 		in.progress.clear()
 		fmt.Fprintf(in.errOut, "rejected: %s: %s\n", r.Path, r.Reason)
