@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,13 +17,18 @@ const summarySentences = 3
 
 // Process runs the whole pipeline over one document: decode, clean and read
 // metadata, find quotes and speakers, summarise, and date events. Its
-// errors name the document and the reason.
+// errors are *page.InputError values naming the document (its Name, or
+// "unnamed document") and the reason.
 func Process(doc Document) (Article, error) {
+	name := doc.Name
+	if name == "" {
+		name = "unnamed document"
+	}
 	format := doc.Format
 	if format == "" {
 		format = FormatText
 	}
-	text, err := page.Decode(doc.Name, doc.Body, string(format))
+	text, err := page.Decode(name, doc.Body, string(format))
 	if err != nil {
 		return Article{}, err
 	}
@@ -31,17 +37,15 @@ func Process(doc Document) (Article, error) {
 	case FormatHTML:
 		p, err = page.FromHTML(text, doc.URL)
 		if err != nil {
-			return Article{}, fmt.Errorf("%s: %w", doc.Name, err)
+			return Article{}, renamed(name, err)
 		}
 	case FormatMarkdown:
 		p = page.FromMarkdown(text)
-	case FormatText:
+	default: // FormatText; Decode refused any other
 		p = page.FromText(text)
-	default:
-		return Article{}, fmt.Errorf("%s: unsupported format %q", doc.Name, format)
 	}
 	if strings.TrimSpace(p.Text) == "" {
-		return Article{}, fmt.Errorf("%s: no article text found", doc.Name)
+		return Article{}, &page.InputError{Name: name, Err: page.ErrNoText, Detail: "every line is page furniture (menus, links, prompts)"}
 	}
 
 	art := Article{
@@ -50,10 +54,10 @@ func Process(doc Document) (Article, error) {
 		Author:    p.Author,
 		URL:       doc.URL,
 		Published: p.Published,
-		Text:      p.Text,
+		Text:      withHeadline(p.Title, p.Text),
 		Summary:   summary.Summarize(p.Title, p.Text, summarySentences),
 	}
-	found := quotes.Extract(p.Text)
+	found := quotes.Extract(art.Text)
 	art.Quotes = make([]Quote, 0, len(found.Quotes))
 	for _, q := range found.Quotes {
 		art.Quotes = append(art.Quotes, Quote{
@@ -70,8 +74,58 @@ func Process(doc Document) (Article, error) {
 	for _, s := range found.Speakers {
 		art.Speakers = append(art.Speakers, Speaker{Name: s.Name, Aliases: s.Aliases, Role: s.Role, Org: s.Org})
 	}
-	for _, e := range dates.Events(p.Text, p.Published) {
-		art.Events = append(art.Events, Event{Date: e.Date, Text: e.Text, Start: e.Start, End: e.End})
+	var printedElsewhere []string
+	if p.Published.IsZero() && format != FormatHTML {
+		printedElsewhere = append(printedElsewhere, printedBefore(text, p.Text))
+	}
+	for _, e := range dates.Events(art.Text, p.Published, printedElsewhere...) {
+		art.Events = append(art.Events, Event{Date: e.Date, Text: e.Text, Start: e.Start, End: e.End, YearInferred: e.YearInferred})
 	}
 	return art, nil
+}
+
+// withHeadline puts the headline back at the top of the article text, as
+// the reader sees it. Headlines carry statements of their own ("Russia
+// rejects European peacekeepers, Peskov says") and name the person the
+// first paragraph's pronouns refer to; quote and event offsets must point
+// into the one text the store keeps.
+func withHeadline(title, body string) string {
+	title = strings.TrimSpace(title)
+	if title == "" || strings.HasPrefix(body, title) {
+		return body
+	}
+	return title + "\n\n" + body
+}
+
+// renamed names the document in an error from the page package, which
+// names an HTML page by its URL or not at all.
+func renamed(name string, err error) error {
+	var ie *page.InputError
+	if errors.As(err, &ie) {
+		return &page.InputError{Name: name, Err: ie.Err, Detail: ie.Detail}
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// printedBefore returns the part of a page dump before the article's last
+// paragraph, for dating an undated article: it holds what the cleaner
+// drops from the article but the article prints, its photo captions and
+// datelines ("... at the Kremlin, April 17, 2025"), and leaves out the
+// news feeds, "Related" lists and footers that follow an article, whose
+// dates are other articles'. It is "" when the paragraph cannot be found
+// as printed (Markdown whose syntax was removed), so that only the
+// article text is read.
+//
+// TODO(page): page.Page could name the captions it drops; reading only
+// those would also leave out the furniture above the article.
+func printedBefore(raw, article string) string {
+	last := strings.TrimSpace(article[strings.LastIndex(article, "\n\n")+1:])
+	if last == "" {
+		return ""
+	}
+	i := strings.Index(raw, last)
+	if i < 0 {
+		return ""
+	}
+	return raw[:i]
 }

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,6 +49,17 @@ func TestEvents(t *testing.T) {
 		{"weekday inside a quotation", `"We will hold a meeting on Friday with our partners," Zelensky said on April 1.`, day(2025, 4, 3), []time.Time{day(2025, 4, 1)}},
 		{"only a quoted weekday", `"We will hold a meeting on Friday with our partners," Zelensky said.`, day(2025, 4, 3), nil},
 		{"two sentences", "Talks began on March 3. Nothing is planned at all for now. They ended on March 5 with a deal.", may12, []time.Time{day(2025, 3, 3), day(2025, 3, 5)}},
+		{"weekday with its date", "The summit opened on Wednesday, May 14, in Tirana with both leaders.", may12, []time.Time{day(2025, 5, 14)}},
+		{"weekday after its date", "The summit opened on 14 May, a Wednesday, in Tirana with both leaders.", may12, []time.Time{day(2025, 5, 14)}},
+		{"this or next weekday", "The envoys will meet this Friday, and the ministers next Monday in Geneva.", may12, nil},
+		{"days ago", "The convoy left the capital two days ago under heavy escort.", may12, []time.Time{day(2025, 5, 10)}},
+		{"yesterday", "The minister resigned yesterday after the vote in parliament.", may12, []time.Time{day(2025, 5, 11)}},
+		{"hours ago", "The convoy left the capital three hours ago under escort.", may12, nil},
+		{"march the verb", "Thousands march 3 miles to the capital every year in protest.", may12, nil},
+		{"day range", "The talks on May 11-12 in Riyadh ended without a statement.", may12, []time.Time{day(2025, 5, 11)}},
+		{"ordinal day", "The ceasefire took effect on the 9th of May across the front line.", may12, []time.Time{day(2025, 5, 9)}},
+		{"not an ordinal", "The unit lost 5h May contact with the base, officials said.", may12, nil},
+		{"a year after a full stop is not the date's", "The deal was agreed on May 11. 2025 was a hard year for both sides.", day(2026, 5, 20), []time.Time{day(2026, 5, 11)}},
 		// Without a publication date only dates with their year are kept.
 		{"unknown publication, no year", "The Paris summit on March 27 will bring together Germany and Poland.", time.Time{}, nil},
 		{"unknown publication, weekday", "The Kremlin on Wednesday said it was against the plan.", time.Time{}, nil},
@@ -69,6 +81,102 @@ func TestEvents(t *testing.T) {
 				t.Errorf("%s: event %d offsets [%d,%d) do not give its text %q", tt.name, i, e.Start, e.End, e.Text)
 			}
 		}
+	}
+}
+
+// TestEventsYearFromAnchor covers articles without a publication date: a
+// day and month without a year take their year from the latest full date
+// the article prints (its anchor), on or after it, and are marked as
+// inferred; everything else needs a printed year.
+func TestEventsYearFromAnchor(t *testing.T) {
+	type want struct {
+		date     time.Time
+		inferred bool
+	}
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"caption anchors a later day",
+			"Workers repair a bridge in Vienna, Austria, on Oct. 2, 2023.\nThe ministry said on Nov. 14 that the talks would resume.",
+			[]want{{day(2023, 10, 2), false}, {day(2023, 11, 14), true}}},
+		{"day before the anchor in its year is the next year's",
+			"Delegates gather in Geneva on June 30, 2021, for the conference.\nThe agency reported on March 8 that prices had risen.",
+			[]want{{day(2021, 6, 30), false}, {day(2022, 3, 8), true}}},
+		{"the anchor's own day",
+			"Delegates gather in Geneva on June 30, 2021, for the conference.\nThe minister spoke to reporters on June 30 after the vote.",
+			[]want{{day(2021, 6, 30), false}, {day(2021, 6, 30), true}}},
+		{"the latest full date is the anchor, wherever it is",
+			"The treaty was signed on Sept. 9, 2020, by both parties.\nThe first draft dates from Jan. 5, 2019, officials say.\nThe council met again on Aug. 1 to review the treaty.",
+			[]want{{day(2020, 9, 9), false}, {day(2019, 1, 5), false}, {day(2021, 8, 1), true}}},
+		{"day-first forms",
+			"A farmer harvests wheat near Lyon on 12 July 2022 in this file photo.\nThe union called the strike on 3rd of August after talks failed.",
+			[]want{{day(2022, 7, 12), false}, {day(2022, 8, 3), true}}},
+		{"a dateline anchors but is no event",
+			"March 4, 2024\nThe committee voted on March 12 to approve the budget.",
+			[]want{{day(2024, 3, 12), true}}},
+		{"leap day after the anchor",
+			"The board met in Oslo on March 1, 2023, for its review.\nThe board will publish its report on Feb. 29 next year.",
+			[]want{{day(2023, 3, 1), false}, {day(2024, 2, 29), true}}},
+		{"no leap day within a year of the anchor",
+			"The board met in Oslo on March 1, 2021, for its review.\nThe board said it would publish its report on Feb. 29 instead.",
+			[]want{{day(2021, 3, 1), false}}},
+		{"month and year is no anchor",
+			"The war that began in February 2022 continues.\nThe foreign minister said on March 3 that it must end soon.",
+			[]want{{day(2022, 2, 1), false}}},
+		{"no anchor, no inference",
+			"The foreign minister said on March 3 that talks had stalled.\nThe envoy arrived on March 5 for a second round.",
+			nil},
+		{"weekdays and relative dates stay unresolved",
+			"Ministers met in Rome on Sept. 9, 2020, for the first round.\nThe envoy said on Wednesday that he had met them last week.\nHe returned two days ago to Brussels with a draft.",
+			[]want{{day(2020, 9, 9), false}}},
+	}
+	x := NewExtractor()
+	for _, tt := range tests {
+		got := x.Events(tt.text, time.Time{})
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: got %d events %+v, want %d", tt.name, len(got), got, len(tt.want))
+			continue
+		}
+		for i, e := range got {
+			if !e.Date.Equal(tt.want[i].date) || e.YearInferred != tt.want[i].inferred {
+				t.Errorf("%s: event %d is %s inferred=%v, want %s inferred=%v", tt.name, i,
+					e.Date.Format(time.DateOnly), e.YearInferred, tt.want[i].date.Format(time.DateOnly), tt.want[i].inferred)
+			}
+			if tt.text[e.Start:e.End] != e.Text {
+				t.Errorf("%s: event %d offsets do not give its text", tt.name, i)
+			}
+		}
+	}
+}
+
+// TestEventsAnchorPrintedElsewhere checks that a caption outside the text
+// can anchor, and is never an event itself.
+func TestEventsAnchorPrintedElsewhere(t *testing.T) {
+	text := "The ministry said on Nov. 14 that the talks would resume.\n\nThe envoy arrived on Nov. 16 for a second round of talks."
+	captions := []string{"Workers repair a bridge in Vienna, Austria, on Oct. 2, 2023. (Photographer/Agency)", "A cat, Sept. 1, 2020"}
+	got := Events(text, time.Time{}, captions...)
+	if len(got) != 2 || !got[0].Date.Equal(day(2023, 11, 14)) || !got[1].Date.Equal(day(2023, 11, 16)) || !got[0].YearInferred {
+		t.Errorf("got %+v, want 2023-11-14 and 2023-11-16, inferred", got)
+	}
+	for _, e := range got {
+		if text[e.Start:e.End] != e.Text {
+			t.Errorf("event %q is not in the text at its offsets", e.Text)
+		}
+	}
+	if got := Events(text, time.Time{}, "\xff\xfe not text"); len(got) != 0 {
+		t.Errorf("invalid other text anchored: %+v", got)
+	}
+}
+
+// TestEventsPublishedNeverInfers checks that a publication date, when
+// known, decides the year and nothing is marked inferred.
+func TestEventsPublishedNeverInfers(t *testing.T) {
+	text := "Workers repair a bridge in Vienna, Austria, on Oct. 2, 2023.\nThe ministry said on Nov. 14 that the talks would resume."
+	got := Events(text, day(2025, 1, 10))
+	if len(got) != 2 || !got[1].Date.Equal(day(2024, 11, 14)) || got[0].YearInferred || got[1].YearInferred {
+		t.Errorf("got %+v, want 2023-10-02 and 2024-11-14, neither inferred", got)
 	}
 }
 
@@ -120,7 +228,9 @@ func FuzzEvents(f *testing.F) {
 		if pub > 0 && pub < 1<<40 {
 			published = time.Unix(pub, 0).UTC()
 		}
-		for _, e := range Events(text, published) {
+		// The text is also given as printed elsewhere: an anchor for
+		// itself when it has no publication date.
+		for _, e := range Events(text, published, text) {
 			if e.Start < 0 || e.End > len(text) || e.Start > e.End || text[e.Start:e.End] != e.Text {
 				t.Fatalf("bad offsets %d..%d for %q", e.Start, e.End, text)
 			}
@@ -169,7 +279,11 @@ func BenchmarkNewExtractorFirstCall(b *testing.B) {
 }
 
 func TestEventsBoundedWork(t *testing.T) {
-	text := strings.Repeat("The talks began in Istanbul on May 1 with both delegations.\n", 30)
+	var b strings.Builder
+	for d := 1; d <= 30; d++ {
+		fmt.Fprintf(&b, "The talks began in Istanbul on May %d with both delegations.\n", d)
+	}
+	text := b.String()
 	x := NewExtractor()
 	x.MaxParses = 20
 	if got := x.Events(text, day(2025, 5, 12)); len(got) != 20 {
@@ -198,21 +312,21 @@ func TestExtractorConcurrent(t *testing.T) {
 	}
 }
 
-// The two benchmarks below show why Events hands the parser short windows:
-// go-dateparser's Search costs grow quickly with the length of its input.
+// The two benchmarks below show why Events hands the parser only a
+// candidate's words: go-dateparser's costs grow quickly with the length of
+// its input.
 func BenchmarkDateparserSearchSentence(b *testing.B) {
-	x := NewExtractor()
+	p := &dps.Parser{}
 	cfg := &dps.Configuration{Languages: []string{"en"}, CurrentTime: day(2025, 5, 12), PreferredDateSource: dps.Past}
 	s := "Starmer plans to propose to U.S. President Donald Trump the deployment of up to 30,000 European troops to monitor a potential ceasefire deal in Ukraine."
 	for b.Loop() {
-		x.parser.Search(cfg, s)
+		p.Search(cfg, s)
 	}
 }
 
-func BenchmarkDateparserSearchWindow(b *testing.B) {
-	x := NewExtractor()
-	cfg := &dps.Configuration{Languages: []string{"en"}, CurrentTime: day(2025, 5, 12), PreferredDateSource: dps.Past}
+func BenchmarkDateparserParseCandidate(b *testing.B) {
+	r := newResolver(day(2025, 5, 12), 1)
 	for b.Loop() {
-		x.parser.Search(cfg, "News released on May 11.")
+		safeParse(r.calendar, r.cfg, "May 11")
 	}
 }

@@ -164,8 +164,19 @@ func Summarize(title, text string, maxSentences int) string {
 // caption: a line that ends with a credit in brackets or after a slash
 // ("(Contributor/Getty Images)", "/ Reuters", "Photo: AFP").
 func captionLine(text string, start, end int) bool {
-	lineEnd := strings.IndexByte(text[end:], '\n')
+	// Captions are short lines. Looking no further than maxCaption bytes
+	// keeps this constant per sentence, so a megabyte-long paragraph
+	// costs linear time, not a rescan of its rest for every sentence.
+	const maxCaption = 600
+	if end-start > maxCaption {
+		return false
+	}
+	rest := text[end:min(len(text), start+maxCaption+1)]
+	lineEnd := strings.IndexByte(rest, '\n')
 	if lineEnd < 0 {
+		if end+len(rest) < len(text) {
+			return false // the line runs on past any caption's length
+		}
 		lineEnd = len(text)
 	} else {
 		lineEnd += end
