@@ -354,14 +354,16 @@ func (w *txWriter) writeContent(articleID int64, p *prepared) (int, error) {
 		default:
 			speaker = sql.NullInt64{Int64: ids[k], Valid: true}
 		}
-		group, err := w.quoteGroup(speaker, p.norms[i])
+		group, err := w.quoteGroup(speaker, q.Text, p.norms[i])
 		if err != nil {
 			return 0, fmt.Errorf("quote %d: %w", i+1, err)
 		}
+		// published is the article's date (see migrations/0004); the
+		// triggers keep the group's first date from it.
 		r, err := w.exec(`
-			INSERT INTO quotes (article_id, speaker_id, ordinal, text, norm, kind, role, evidence, start, end, group_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			articleID, speaker, i, q.Text, p.norms[i], string(q.Kind), p.roles[i], q.Evidence, q.Start, q.End, group)
+			INSERT INTO quotes (article_id, speaker_id, ordinal, text, norm, kind, role, evidence, start, end, group_id, published)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			articleID, speaker, i, q.Text, p.norms[i], string(q.Kind), p.roles[i], q.Evidence, q.Start, q.End, group, p.published)
 		if err != nil {
 			return 0, fmt.Errorf("quote %d (%s): %w", i+1, clip(q.Text), err)
 		}
@@ -373,8 +375,8 @@ func (w *txWriter) writeContent(articleID int64, p *prepared) (int, error) {
 		}
 	}
 	for i, e := range p.art.Events {
-		_, err := w.exec(`INSERT INTO events (article_id, date, text, start, end) VALUES (?, ?, ?, ?, ?)`,
-			articleID, e.Date.Format(time.DateOnly), e.Text, e.Start, e.End)
+		_, err := w.exec(`INSERT INTO events (article_id, date, text, start, end, year_inferred) VALUES (?, ?, ?, ?, ?, ?)`,
+			articleID, e.Date.Format(time.DateOnly), e.Text, e.Start, e.End, e.YearInferred)
 		if err != nil {
 			return 0, fmt.Errorf("event %d (%s): %w", i+1, clip(e.Text), err)
 		}
@@ -384,13 +386,14 @@ func (w *txWriter) writeContent(articleID int64, p *prepared) (int, error) {
 
 // quoteGroup finds the group of an earlier quote of the same words by the
 // same speaker: the same quote reported by another outlet, perhaps cut
-// shorter or with a word changed (story.SameQuote). NULL (not valid) means
-// the quote starts a group of its own. An identical key is looked up in
-// the whole corpus; near matches among the speaker's quoteGroupRecent
-// latest quotes, which keeps a prolific speaker's ingest bounded. Quotes
-// whose text does not name a speaker are never grouped: the same words
-// from two unknown speakers are not known to be one statement.
-func (w *txWriter) quoteGroup(speaker sql.NullInt64, norm string) (sql.NullInt64, error) {
+// shorter or printed a little differently (story.SameQuote, which reads
+// the quotes as printed). NULL (not valid) means the quote starts a group
+// of its own. An identical key is looked up in the whole corpus; near
+// matches among the speaker's quoteGroupRecent latest quotes, which keeps
+// a prolific speaker's ingest bounded. Quotes whose text does not name a
+// speaker are never grouped: the same words from two unknown speakers are
+// not known to be one statement.
+func (w *txWriter) quoteGroup(speaker sql.NullInt64, text, norm string) (sql.NullInt64, error) {
 	var group sql.NullInt64
 	if !speaker.Valid || norm == "" {
 		return group, nil
@@ -402,7 +405,7 @@ func (w *txWriter) quoteGroup(speaker sql.NullInt64, norm string) (sql.NullInt64
 		return group, err
 	}
 	rows, err := w.tx.QueryContext(w.ctx,
-		`SELECT group_id, norm FROM quotes WHERE speaker_id = ? AND group_id IS NOT NULL ORDER BY id DESC LIMIT ?`,
+		`SELECT group_id, norm, text FROM quotes WHERE speaker_id = ? AND group_id IS NOT NULL ORDER BY id DESC LIMIT ?`,
 		speaker.Int64, quoteGroupRecent)
 	if err != nil {
 		return group, err
@@ -415,15 +418,15 @@ func (w *txWriter) quoteGroup(speaker sql.NullInt64, norm string) (sql.NullInt64
 	}
 	for rows.Next() {
 		var g int64
-		var other string
-		if err := rows.Scan(&g, &other); err != nil {
+		var otherNorm, otherText string
+		if err := rows.Scan(&g, &otherNorm, &otherText); err != nil {
 			return sql.NullInt64{}, err
 		}
 		// The earliest group wins (rows come newest first).
-		if group.Valid && g >= group.Int64 || !mayBeSameQuote(mine, len(words), other) {
+		if group.Valid && g >= group.Int64 || !mayBeSameQuote(mine, len(words), otherNorm) {
 			continue
 		}
-		if story.SameQuote(norm, other) {
+		if story.SameQuote(text, otherText) {
 			group = sql.NullInt64{Int64: g, Valid: true}
 		}
 	}

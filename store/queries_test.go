@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -392,51 +393,120 @@ func TestSourcesAndStats(t *testing.T) {
 	}
 }
 
-// TestQuotePlansAgree runs the date-window plan (for much quoted
-// speakers) and the plain plan over the same queries.
+// TestQuotePlansAgree runs the walk and the matches plans, and the plan
+// QuotesBySpeaker chooses, over the same queries, and checks each page
+// against the definition worked out in Go from every report.
 func TestQuotePlansAgree(t *testing.T) {
 	s := openQueryStore(t)
 	var arts []briefing.Article
 	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range 60 {
+	topics := []string{"the harbour budget", "sanctions policy", "fisheries quotas"}
+	// Enough groups that a walk over them does not read them all.
+	for i := range 150 {
 		day := base.AddDate(0, 0, (i*37)%90).Format(time.DateOnly)
 		outlet := []string{"Reuters", "AFP", "The Guardian"}[i%3]
-		qs := []quoted{{"Anya Vorenko", "mayor", fmt.Sprintf("Statement %d on %s", i, []string{"the harbour budget", "sanctions policy", "fisheries quotas"}[i%3])}}
-		if i%5 == 0 && i > 0 {
-			// The same words again, from another outlet, days later.
-			qs = append(qs, quoted{"Anya Vorenko", "", fmt.Sprintf("Statement %d on %s", i-5, []string{"the harbour budget", "sanctions policy", "fisheries quotas"}[(i-5)%3])})
+		qs := []quoted{
+			{"Anya Vorenko", "mayor", fmt.Sprintf("Statement %d on %s", i, topics[i%3])},
+			{"Anya Vorenko", "mayor", fmt.Sprintf("Remark %d on the weather", i)},
+			{"Anya Vorenko", "mayor", fmt.Sprintf("Note %d on the timetable", i)},
+			// A topic common in the corpus and rare in her words: a walk
+			// over her groups gives up, and the matches finish.
+			{"Boris Kalin", "", fmt.Sprintf("Lighthouse %d needs more keepers", i)},
 		}
-		arts = append(arts, queryArticle(fmt.Sprintf("Harbour report %d", i), outlet, day, qs))
+		if i == 3 {
+			qs = append(qs, quoted{"Anya Vorenko", "", "The lighthouse must stay open"})
+		}
+		if i%5 == 0 && i > 0 {
+			// The same words again, from another outlet, days later or
+			// earlier.
+			qs = append(qs, quoted{"Anya Vorenko", "", fmt.Sprintf("Statement %d on %s", i-5, topics[(i-5)%3])})
+		}
+		title := fmt.Sprintf("Harbour report %d", i)
+		if i%7 == 0 {
+			title = fmt.Sprintf("Sanctions report %d", i)
+		}
+		arts = append(arts, queryArticle(title, outlet, day, qs))
 	}
-	arts = append(arts, queryArticle("Undated note", "Blog", "", []quoted{{"Anya Vorenko", "", "Words from an undated page"}}))
+	arts = append(arts, queryArticle("Undated note", "Blog", "", []quoted{{"Anya Vorenko", "", "Words from an undated page on sanctions"}}))
 	ingestArticles(t, s, arts...)
 	ctx := context.Background()
 	id := speakerID(t, s, "vorenko")
 	for _, q := range []QuoteQuery{
-		{Limit: 5}, {Limit: 5, Offset: 5}, {Limit: 7, Offset: 50}, {Limit: 10, Offset: 55}, {Limit: 5, Offset: 200},
-		{Limit: 5, Topic: "sanctions"}, {Limit: 5, Outlet: "guardian"}, {Limit: 5, Offset: 5, Outlet: "afp"},
+		{Limit: 5}, {Limit: 5, Offset: 5}, {Limit: 7, Offset: 50}, {Limit: 10, Offset: 445}, {Limit: 5, Offset: 2000},
+		{Limit: 5, Topic: "sanctions"}, {Limit: 5, Offset: 40, Topic: "sanctions"}, {Limit: 5, Topic: "SANCTIONS policy"},
+		{Limit: 5, Topic: "quotas"}, {Limit: 5, Topic: "sanction"}, {Limit: 100, Topic: "undated"},
+		{Limit: 5, Outlet: "guardian"}, {Limit: 5, Offset: 5, Outlet: "afp"}, {Limit: 5, Outlet: "blog"},
 		{Limit: 5, Since: base.AddDate(0, 0, 80)}, {Limit: 20, Since: base.AddDate(0, 0, 30), Topic: "harbour"},
+		{Limit: 5, Outlet: "reuters", Topic: "fisheries"}, {Limit: 5, Outlet: "nobody"}, {Limit: 5, Topic: "*"},
+		{Limit: 5, Topic: "lighthouse"}, {Limit: 5, Topic: "lighthouse", Outlet: "afp"},
 	} {
 		q.SpeakerID = id
-		plain, err := s.quotesBySpeaker(ctx, q, 1<<30, false)
-		if err != nil {
-			t.Fatal(err)
-		}
+		want := quotesByDefinition(t, s, q)
 		for _, plan := range []struct {
-			name      string
-			many      int
-			topicInGo bool
-		}{{"window", 0, false}, {"plain, topic in Go", 1 << 30, true}, {"window, topic in Go", 0, true}} {
-			other, err := s.quotesBySpeaker(ctx, q, plan.many, plan.topicInGo)
+			name string
+			plan quotePlan
+		}{{"auto", planAuto}, {"walk", planWalk}, {"matches", planMatches}} {
+			got, err := s.quotesBySpeaker(ctx, q, plan.plan)
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("%s %+v: %v", plan.name, q, err)
 			}
-			comparePlans(t, fmt.Sprintf("%s %+v", plan.name, q), plain, other)
+			comparePlans(t, fmt.Sprintf("%s %+v", plan.name, q), want, got)
 		}
 	}
 }
 
-func comparePlans(t *testing.T, what string, plain, other QuotePage) {
+// quotesByDefinition works a page of QuotesBySpeaker out from every report
+// of the speaker: groups dated by their earliest report, kept when one
+// report passes the topic and outlet tests and the date is since or after,
+// newest first.
+func quotesByDefinition(t *testing.T, s *Store, q QuoteQuery) QuotePage {
+	t.Helper()
+	rows, err := s.read.Query(`SELECT q.group_id, coalesce(a.published, ''), q.text, a.title, a.source
+		FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE q.group_id IN (SELECT group_id FROM quotes WHERE speaker_id = ?)`, q.SpeakerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	first := map[int64]string{}
+	pass := map[int64]bool{}
+	want := foldedWordSet(q.Topic)
+	for rows.Next() {
+		var g int64
+		var published, text, title, source string
+		if err := rows.Scan(&g, &published, &text, &title, &source); err != nil {
+			t.Fatal(err)
+		}
+		if f, ok := first[g]; !ok || published != "" && (f == "" || published < f) {
+			first[g] = published
+		}
+		ok := q.Outlet == "" || strings.Contains(strings.ToLower(source), strings.ToLower(q.Outlet))
+		if q.Topic != "" {
+			ok = ok && len(want) > 0 && (hasAllWords(foldedWordSet(text), want) || hasAllWords(foldedWordSet(title), want))
+		}
+		pass[g] = pass[g] || ok
+	}
+	var ids []int64
+	for g, f := range first {
+		if pass[g] && (q.Since.IsZero() || f != "" && f >= q.Since.Format(time.DateOnly)) {
+			ids = append(ids, g)
+		}
+	}
+	slices.SortFunc(ids, func(a, b int64) int {
+		if first[a] != first[b] {
+			return -strings.Compare(first[a], first[b]) // "" (undated) last
+		}
+		return -cmp.Compare(a, b)
+	})
+	limit, offset := queryLimit(q.Limit), q.Offset
+	page := QuotePage{Total: len(ids), More: offset+limit < len(ids)}
+	for _, g := range ids[min(offset, len(ids)):min(len(ids), offset+limit)] {
+		page.Quotes = append(page.Quotes, QuoteGroup{ID: g})
+	}
+	return page
+}
+
+func comparePlans(t *testing.T, what string, want, got QuotePage) {
 	t.Helper()
 	ids := func(p QuotePage) (out []int64) {
 		for _, g := range p.Quotes {
@@ -444,11 +514,11 @@ func comparePlans(t *testing.T, what string, plain, other QuotePage) {
 		}
 		return out
 	}
-	if !slices.Equal(ids(plain), ids(other)) || plain.More != other.More {
-		t.Errorf("%s: plain %v more=%v, other %v more=%v", what, ids(plain), plain.More, ids(other), other.More)
+	if !slices.Equal(ids(want), ids(got)) || want.More != got.More {
+		t.Errorf("%s: got %v more=%v, want %v more=%v", what, ids(got), got.More, ids(want), want.More)
 	}
-	if other.Total != -1 && other.Total != plain.Total {
-		t.Errorf("%s: other total %d, plain %d", what, other.Total, plain.Total)
+	if got.Total != -1 && got.Total != want.Total {
+		t.Errorf("%s: total %d, want %d", what, got.Total, want.Total)
 	}
 }
 

@@ -54,6 +54,10 @@ func checkInvariants(t *testing.T, s *Store) {
 			WHERE st.title IS NOT (SELECT title FROM articles WHERE story_id = st.id ORDER BY id LIMIT 1)`,
 		"speakers without an alias": `SELECT count(*) FROM speakers sp WHERE sp.id != ` + fmt.Sprint(s.anonymousID) +
 			` AND NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE speaker_id = sp.id)`,
+		"quotes dated otherwise than their article": `SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+			WHERE q.published IS NOT a.published`,
+		"groups whose first date is not their earliest report": `SELECT count(*) FROM quotes g WHERE g.id = g.group_id
+			AND g.group_first IS NOT (SELECT min(published) FROM quotes WHERE group_id = g.id)`,
 	}
 	for what, q := range checks {
 		if n := count(t, s, q); n != 0 {

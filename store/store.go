@@ -11,9 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"time"
-
-	// The SQLite driver; FTS5 comes with the build tag sqlite_fts5.
-	_ "github.com/mattn/go-sqlite3"
 )
 
 // Schema notes (changes made by the store's author to the lead's schema):
@@ -27,6 +24,17 @@ import (
 //   - migrations/0003_ingest_indexes.sql adds two indexes for ingest:
 //     articles_recent_simhash (id, simhash) and quotes_speaker_norm
 //     (speaker_id, norm).
+//   - migrations/0004_quote_dates.sql adds quotes.published (the
+//     reporting article's date) and quotes.group_first (on a group's
+//     first quote: the earliest date among its reports), kept right by
+//     triggers, with the index quotes_speaker_first (speaker_id,
+//     group_first DESC, id DESC) over groups' first quotes only, so that
+//     /quotes reads a speaker's quotes newest first from an index (see
+//     quotes.go); quotes_group becomes (group_id, published); and
+//     quotes_speaker_article (speaker_id, article_id) lets the speaker
+//     directory count from indexes alone.
+//   - migrations/0005_event_year_inferred.sql adds events.year_inferred
+//     (briefing.Event.YearInferred).
 //   - Key columns, as Ingest writes them: speakers.name_key and
 //     speaker_aliases.alias_key are speakers.Fold of the form;
 //     speakers.last_key is speakers.LastKey (the transliteration skeleton
@@ -91,7 +99,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 
-	s.write, err = sql.Open("sqlite3", dsn(abs, url.Values{
+	s.write = sql.OpenDB(newConnector(dsn(abs, url.Values{
 		"_journal_mode": {"WAL"},
 		"_synchronous":  {"NORMAL"},
 		"_foreign_keys": {"on"},
@@ -100,10 +108,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		// Ingest runs the same few statements for every quote: keep
 		// them prepared.
 		"_stmt_cache_size": {"64"},
-	}))
-	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", abs, err)
-	}
+	}), 0))
 	// One writer: SQLite allows one at a time anyway, and a single
 	// connection turns lock contention into queueing in database/sql.
 	s.write.SetMaxOpenConns(1)
@@ -133,16 +138,14 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if readers <= 0 {
 		readers = max(4, runtime.GOMAXPROCS(0))
 	}
-	s.read, err = sql.Open("sqlite3", dsn(abs, url.Values{
+	s.read = sql.OpenDB(newConnector(dsn(abs, url.Values{
 		"mode":          {"ro"},
 		"_query_only":   {"true"},
 		"_foreign_keys": {"on"},
 		"_busy_timeout": {fmt.Sprint(busyTimeout.Milliseconds())},
-	}))
-	if err != nil {
-		s.write.Close()
-		return nil, fmt.Errorf("store: open %s for reading: %w", abs, err)
-	}
+		// The commands run the same few queries over and over.
+		"_stmt_cache_size": {"64"},
+	}), readerMmapSize))
 	s.read.SetMaxOpenConns(readers)
 	s.read.SetMaxIdleConns(readers)
 	if err := s.read.PingContext(ctx); err != nil {

@@ -46,7 +46,7 @@ func (h *handlers) brief(ctx context.Context, opts url.Values, _ int) (result, e
 		who := speakerLabel(g.Speaker, g.Role)
 		e.Fields = append(e.Fields, bot.EmbedField{
 			Name:  render.Truncate(who, render.MaxFieldName),
-			Value: "“" + esc(g.Text, quoteTextBudget) + "”" + reportedBy(g, a.ID),
+			Value: quoteText(g.Kind, esc(g.Text, quoteTextBudget)) + reportedBy(g, a.ID),
 		})
 	}
 	if more := b.Quotes - len(b.KeyQuotes); more > 0 && len(b.KeyQuotes) > 0 {

@@ -26,8 +26,13 @@ var now = func() time.Time { return time.Date(2025, 5, 20, 9, 30, 0, 0, time.UTC
 
 type said struct{ speaker, role, text string }
 
+// reportedPrefix starts the text of a said that is reported speech
+// (briefing.KindIndirect): the article prints it without quotation marks.
+const reportedPrefix = "reported: "
+
 // article builds a fictional article whose text holds each quote and
-// event at the offsets the Article gives.
+// event at the offsets the Article gives. An event given as
+// "2025-05-11?|text" has its year inferred (briefing.Event.YearInferred).
 func article(title, outlet, published string, quotes []said, events ...string) briefing.Article {
 	var b strings.Builder
 	b.WriteString(title + ".")
@@ -38,13 +43,23 @@ func article(title, outlet, published string, quotes []said, events ...string) b
 	}
 	seen := map[string]bool{}
 	for _, q := range quotes {
-		b.WriteString("\n\n\"")
+		kind := briefing.KindDirect
+		if text, ok := strings.CutPrefix(q.text, reportedPrefix); ok {
+			kind, q.text = briefing.KindIndirect, text
+			b.WriteString("\n\n" + q.speaker + " said ")
+		} else {
+			b.WriteString("\n\n\"")
+		}
 		start := b.Len()
 		b.WriteString(q.text)
 		end := b.Len()
-		b.WriteString("\", " + q.speaker + " said.")
+		if kind == briefing.KindIndirect {
+			b.WriteString(".")
+		} else {
+			b.WriteString("\", " + q.speaker + " said.")
+		}
 		a.Quotes = append(a.Quotes, briefing.Quote{Speaker: q.speaker, Role: q.role, Text: q.text,
-			Kind: briefing.KindDirect, Start: start, End: end, Evidence: "explicit"})
+			Kind: kind, Start: start, End: end, Evidence: "explicit"})
 		if q.speaker != "" && q.speaker != briefing.Anonymous && !seen[q.speaker] {
 			seen[q.speaker] = true
 			a.Speakers = append(a.Speakers, briefing.Speaker{Name: q.speaker, Role: q.role})
@@ -52,11 +67,12 @@ func article(title, outlet, published string, quotes []said, events ...string) b
 	}
 	for _, ev := range events {
 		date, text, _ := strings.Cut(ev, "|")
+		date, inferred := strings.CutSuffix(date, "?")
 		b.WriteString("\n\n")
 		start := b.Len()
 		b.WriteString(text)
 		d, _ := time.Parse(time.DateOnly, date)
-		a.Events = append(a.Events, briefing.Event{Date: d, Text: text, Start: start, End: b.Len()})
+		a.Events = append(a.Events, briefing.Event{Date: d, Text: text, Start: start, End: b.Len(), YearInferred: inferred})
 	}
 	a.Text = b.String()
 	a.Summary = title + ". " + fmt.Sprintf("Reported by %s.", outlet)
@@ -95,6 +111,7 @@ func smallCorpus(t testing.TB) *store.Store {
 		article("Kremlin rejects European peacekeepers", "Reuters", "2025-05-12", []said{
 			{"Dmitry Peskov", "Kremlin spokesman", natoQuote},
 			{"Volodymyr Zelensky", "President", "Ukraine is ready for a full ceasefire from Monday"},
+			{"Dmitry Peskov", "", reportedPrefix + "Moscow would not discuss the terms of a deployment publicly"},
 		}, "2025-05-11|On May 11, European leaders met in Kyiv to discuss peacekeepers.",
 			"2025-05-15|Talks are due to start in Istanbul on May 15."),
 		article("Moscow says no to peacekeepers from NATO states", "The Guardian", "2025-05-13", []said{
@@ -230,8 +247,10 @@ func TestGolden(t *testing.T) {
 		{"whosaid", cmd("whosaid", "text", "NATO's military infrastructure")},
 		{"whosaid_words", cmd("whosaid", "text", "borders NATO")},
 		{"whosaid_none", cmd("whosaid", "text", "purple elephants")},
+		{"whosaid_reported", cmd("whosaid", "text", "terms of a deployment")},
 		{"brief_latest", cmd("brief")},
 		{"brief_id", cmd("brief", "article", "#2")},
+		{"brief_reported", cmd("brief", "article", "#1")},
 		{"brief_title", cmd("brief", "article", "peacekeepers NATO")},
 		{"brief_topic", cmd("brief", "topic", "budget")},
 		{"brief_missing", cmd("brief", "article", "#99")},
@@ -253,6 +272,34 @@ func TestGolden(t *testing.T) {
 			golden(t, tc.name+".txt", []byte(reply.Text+"\n"))
 			golden(t, tc.name+".json", replyJSON(t, reply))
 		})
+	}
+}
+
+// TestTimelineYearInferred: events from an undated article whose year the
+// pipeline took from a date the article prints show that the year is an
+// inference, unless another outlet printed the same event with its year.
+func TestTimelineYearInferred(t *testing.T) {
+	s := openStore(t)
+	ingest(t, s,
+		article("Peacekeepers feed", "Live Feed", "", []said{{"Dmitry Peskov", "", "We view such discussions negatively"}},
+			"2025-05-11?|On May 11, European leaders met in Kyiv to discuss peacekeepers.",
+			"2025-02-20?|On Feb. 20, envoys first raised the idea of peacekeepers.",
+			"2025-05-15?|Talks on peacekeepers are due to start in Istanbul on May 15."),
+		article("Peacekeepers talks set for Istanbul", "Reuters", "2025-05-12", nil,
+			"2025-05-15|Talks on peacekeepers are due to start in Istanbul on May 15."),
+	)
+	r := newRouter(t, s)
+	reply := r.Handle(context.Background(), cmd("timeline", "topic", "peacekeepers"))
+	checkSendable(t, "timeline", reply)
+	golden(t, "timeline_year_inferred.txt", []byte(reply.Text+"\n"))
+	golden(t, "timeline_year_inferred.json", replyJSON(t, reply))
+	for _, want := range []string{"20 Feb 2025 (year inferred)", "11 May 2025 (year inferred)"} {
+		if !strings.Contains(reply.Text, want) {
+			t.Errorf("want %q in:\n%s", want, reply.Text)
+		}
+	}
+	if strings.Contains(reply.Text, "15 May 2025 (year inferred)") {
+		t.Errorf("Reuters printed the year of the May 15 talks; it is not inferred:\n%s", reply.Text)
 	}
 }
 
@@ -542,4 +589,29 @@ func TestMuchQuotedSpeaker(t *testing.T) {
 		t.Errorf("filtered page 2:\n%s", reply.Text)
 	}
 	buttonID(t, reply, render.PrevLabel)
+}
+
+// TestQuoteTextByKind: only words the article put in quotation marks are
+// shown in them; reported speech is labelled, in Discord and in plain
+// text.
+func TestQuoteTextByKind(t *testing.T) {
+	for _, tc := range []struct {
+		kind      briefing.Kind
+		embed     string
+		plainText string
+	}{
+		{briefing.KindDirect, "“We will not trade territory”", "“We will not trade territory”"},
+		{briefing.KindPartial, "“We will not trade territory”", "“We will not trade territory”"},
+		{briefing.KindIndirect, "**Reported:** We will not trade territory", "Reported: We will not trade territory"},
+		{briefing.KindUnmarked, "**Reported:** We will not trade territory", "Reported: We will not trade territory"},
+	} {
+		got := quoteText(tc.kind, esc("We will not trade territory", quoteTextBudget))
+		if got != tc.embed {
+			t.Errorf("%s: %q, want %q", tc.kind, got, tc.embed)
+		}
+		plain := render.PlainText(bot.Reply{Embeds: []bot.Embed{{Fields: []bot.EmbedField{{Name: "x", Value: got}}}}})
+		if !strings.Contains(plain, tc.plainText) {
+			t.Errorf("%s: plain text %q, want it to hold %q", tc.kind, plain, tc.plainText)
+		}
+	}
 }

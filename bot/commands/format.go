@@ -8,6 +8,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/render"
+	"github.com/briefbot/briefbot/briefing"
 	"github.com/briefbot/briefbot/store"
 )
 
@@ -115,6 +116,25 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// quoteText shows a quote's escaped words as the article gave them. Words
+// the article put in quotation marks (direct and partial quotes) are the
+// speaker's own and go inside “ ”. Reported speech (indirect: "he said
+// Russia would not agree...") and unmarked attributions are the outlet's
+// account of what was said, not the speaker's words: they get no
+// quotation marks and say "Reported:" first, in the embed and in plain
+// text alike, so that no one cites them as a quote.
+func quoteText(kind briefing.Kind, escaped string) string {
+	switch kind {
+	case briefing.KindDirect, briefing.KindPartial:
+		return "“" + escaped + "”"
+	}
+	return reportedLabel + escaped
+}
+
+// reportedLabel marks reported speech (bold in Discord; the plain-text
+// rendering keeps the words).
+const reportedLabel = "**Reported:** "
+
 // quoteField shows one quote: who and when in the name; the words and
 // where they were reported in the value.
 func quoteField(g store.QuoteGroup, withSpeaker bool, text string) bot.EmbedField {
@@ -128,7 +148,7 @@ func quoteField(g store.QuoteGroup, withSpeaker bool, text string) bot.EmbedFiel
 	}
 	return bot.EmbedField{
 		Name:  render.Truncate(strings.Join(name, " · "), render.MaxFieldName),
-		Value: "“" + text + "”\n" + sourceLines(g.Sources),
+		Value: quoteText(g.Kind, text) + "\n" + sourceLines(g.Sources),
 	}
 }
 

@@ -18,7 +18,7 @@ var quotesSpec = bot.CommandSpec{
 	Options: []bot.OptionSpec{
 		{Name: "speaker", Description: "Who said it (name, surname or any spelling)", Type: bot.OptionString, Required: true, Autocomplete: true, MaxLength: 100},
 		{Name: "topic", Description: "Only quotes about these words", Type: bot.OptionString, MaxLength: 200},
-		{Name: "since", Description: "Only quotes reported since a date (2025-05-01) or a time ago (7d, 2w, 3m)", Type: bot.OptionString, MaxLength: 20},
+		{Name: "since", Description: "Only quotes first reported since a date (2025-05-01) or a time ago (7d, 2w, 3m)", Type: bot.OptionString, MaxLength: 20},
 		{Name: "outlet", Description: "Only quotes reported by this outlet", Type: bot.OptionString, MaxLength: 100},
 	},
 }

@@ -46,7 +46,12 @@ func (h *handlers) timeline(ctx context.Context, opts url.Values, page int) (res
 			}
 			src = append(src, link(outletText(s.Outlet), s.URL))
 		}
-		lines = append(lines, "**"+day(ev.Date)+"** — "+esc(ev.Text, eventTextBudget)+"\n"+strings.Join(src, ", "))
+		when := "**" + day(ev.Date) + "**"
+		if ev.YearInferred {
+			// The article printed neither the year nor its own date.
+			when += " (year inferred)"
+		}
+		lines = append(lines, when+" — "+esc(ev.Text, eventTextBudget)+"\n"+strings.Join(src, ", "))
 	}
 	e.Description = strings.Join(lines, "\n\n")
 	e.Footer = footer(pageNote(page, pages))

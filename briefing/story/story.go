@@ -257,22 +257,222 @@ func containsWords(long, short string) bool {
 }
 
 // SameQuote reports whether two quotations are the same words reported
-// with small differences: equal keys, one's words a contiguous part of the
-// other's (the shorter holding at least five words), or a token F1 of at
-// least 0.8.
+// with small differences: equal keys (so punctuation, curly quotes, case
+// and ellipses at either end do not matter), one's words a contiguous part
+// of the other's (the shorter holding at least five words), one an elided
+// cut of the other (its parts around "…" found in order in the other), or
+// a token F1 of at least 0.8 with the same facts: the same numbers, the
+// same names and as many negations. The F1 alone would merge different
+// statements that share most of their words ("troops in 2025" and "troops
+// in 2026", "Putin is ready to talk" and "Trump is ready to talk", "we
+// will act" and "we will not act"), and a quote given to the wrong words
+// is as wrong as one given to the wrong person.
+//
+// It takes the quotations as printed: names are told by their capitals,
+// which QuoteKey folds away.
 func SameQuote(a, b string) bool {
-	ka, kb := QuoteKey(a), QuoteKey(b)
-	if ka == "" || kb == "" {
+	wa, wb := Words(a), Words(b)
+	if len(wa) == 0 || len(wb) == 0 {
 		return false
 	}
+	ka, kb := strings.Join(wa, " "), strings.Join(wb, " ")
 	if ka == kb {
 		return true
 	}
-	na, nb := wordCount(ka), wordCount(kb)
+	na, nb := len(wa), len(wb)
 	if min(na, nb) >= 5 && (na < nb && containsWords(kb, ka) || nb < na && containsWords(ka, kb)) {
 		return true
 	}
-	return tokenF1(strings.Fields(ka), strings.Fields(kb)) >= 0.8
+	if elidedCut(a, kb) || elidedCut(b, ka) {
+		return true
+	}
+	return tokenF1(wa, wb) >= 0.8 && sameFacts(a, b)
+}
+
+// elidedCut reports whether quote, printed with ellipses where words were
+// left out ("We are following these reports… This is a cause for
+// concern"), is a cut of the quotation whose key is full: its parts, in
+// order, are word runs of full. The parts must hold five words in all and
+// one of them three, so that a few common words cannot match by chance.
+func elidedCut(quote, full string) bool {
+	parts := strings.FieldsFunc(ellipsis.Replace(quote), func(r rune) bool { return r == '…' })
+	if len(parts) < 2 {
+		return false // no ellipsis inside: the other tests cover it
+	}
+	rest := " " + full + " "
+	words, longest := 0, 0
+	for _, p := range parts {
+		k := QuoteKey(p)
+		if k == "" {
+			continue
+		}
+		i := strings.Index(rest, " "+k+" ")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(k)+1:]
+		n := wordCount(k)
+		words += n
+		longest = max(longest, n)
+	}
+	return words >= 5 && longest >= 3
+}
+
+// ellipsis turns the ways of printing an elision into "…".
+var ellipsis = strings.NewReplacer("[...]", "…", "(...)", "…", "[…]", "…", "(…)", "…", "...", "…", ". . .", "…")
+
+// sameFacts reports whether two renderings of a quotation agree on what
+// a reader takes as fact: the numbers in them (digits or number words),
+// the names (words capitalised other than to start a sentence, and
+// capitalised words that are not common words) and the number of
+// negations ("not", "never", "n't", ...). Words that only one of them
+// prints count; words both print agree whatever their case.
+func sameFacts(a, b string) bool {
+	fa, fb := factsOf(a), factsOf(b)
+	if fa.negations != fb.negations {
+		return false
+	}
+	for w := range fa.numbers {
+		if !fb.numbers[w] {
+			return false
+		}
+	}
+	for w := range fb.numbers {
+		if !fa.numbers[w] {
+			return false
+		}
+	}
+	// A name one prints must be a word of the other (in any case).
+	for w := range fa.names {
+		if !fb.words[w] {
+			return false
+		}
+	}
+	for w := range fb.names {
+		if !fa.words[w] {
+			return false
+		}
+	}
+	return true
+}
+
+type facts struct {
+	words     map[string]bool // every folded word
+	numbers   map[string]bool
+	names     map[string]bool
+	negations int
+}
+
+func factsOf(text string) facts {
+	f := facts{words: map[string]bool{}, numbers: map[string]bool{}, names: map[string]bool{}}
+	for _, t := range printedWords(text) {
+		for _, w := range Words(t.text) {
+			f.words[w] = true
+			switch {
+			case isNumber(w):
+				f.numbers[w] = true
+			case isNegation(w):
+				f.negations++
+			case t.capital && w != "i" && !strings.HasPrefix(w, "i'") && (!t.initial || !commonWords[w]):
+				f.names[w] = true
+			}
+		}
+	}
+	return f
+}
+
+// printedWord is a word as printed: whether it starts with a capital and
+// whether it starts a sentence (where a capital says nothing).
+type printedWord struct {
+	text             string
+	capital, initial bool
+}
+
+// printedWords splits text into words as Words does (letters, digits,
+// apostrophes inside words, brackets dropped), keeping case.
+func printedWords(text string) []printedWord {
+	var out []printedWord
+	var cur []rune
+	// next: the next word starts a sentence (as the text's first does);
+	// starts: the word being read does.
+	next, starts := true, true
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, printedWord{text: string(cur), capital: unicode.IsUpper(cur[0]), initial: starts})
+			cur = cur[:0]
+		}
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || isApostrophe(r) && len(cur) > 0:
+			if len(cur) == 0 {
+				starts, next = next, false
+			}
+			cur = append(cur, r)
+		case r == '(' || r == ')' || r == '[' || r == ']' || r == '{' || r == '}':
+			// dropped, as in Words: "(W)e" is "We"
+		default:
+			flush()
+			switch {
+			case r == '.' || r == '!' || r == '?' || r == '…' || r == ':' || r == ';':
+				next = true
+			case unicode.IsSpace(r) || isQuoteMark(r) || isApostrophe(r):
+				// neither ends nor continues a sentence
+			default:
+				next = false
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == '`' || r == 'ʼ'
+}
+
+func isQuoteMark(r rune) bool {
+	return r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»' || r == '‹' || r == '›'
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return numberWords[w]
+}
+
+func isNegation(w string) bool {
+	return negations[w] || strings.HasSuffix(w, "n't")
+}
+
+var (
+	numberWords = setOf(`zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+		fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+		hundred thousand million billion trillion dozen dozens hundreds thousands millions billions half`)
+	negations = setOf(`not no never nothing nobody none neither nor cannot without nowhere`)
+	// commonWords start sentences without being names: a capital on one
+	// of them at the start of a sentence says nothing.
+	commonWords = func() map[string]bool {
+		m := setOf(`also all any as because before both but each even every first here however if just let
+			many more most much now once only other perhaps since so some such that there therefore though
+			today together tomorrow unless until very well yes yesterday yet me my mine us ours your yours him
+			them theirs there's it's that's we're we've we'll they're they've they'll you're you've i'm`)
+		for w := range stopwords {
+			m[w] = true
+		}
+		return m
+	}()
+)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
 
 // tokenF1 is the F1 of the two bags of words against each other.

@@ -98,25 +98,95 @@ func TestSameStory(t *testing.T) {
 
 func TestSameQuote(t *testing.T) {
 	tests := []struct {
+		name string
 		a, b string
 		want bool
 	}{
-		{"We cannot allow NATO's military infrastructure to get that close to our borders",
+		// The same words as printed by different outlets.
+		{"curly quotes and trailing comma",
+			"We cannot allow NATO's military infrastructure to get that close to our borders",
 			"“We cannot allow NATO’s military infrastructure to get that close to our borders,”", true},
-		{"Ukraine settlement is a very complicated thing.",
-			"Ukraine settlement is a very complicated thing. It is not as simple as to just to sign one paper", true},
-		{"the process of reaching an agreement is full of minute details, each crucial for the future of Russia and Ukraine",
-			"the process of reaching an agreement is full of tiny details, each vitally important for the future of Russia and Ukraine", true}, // one statement, two renderings (F1 0.84)
-		{"President Putin is open (to) peace negotiations, without any preconditions",
+		{"editorial brackets",
+			"President Putin is open (to) peace negotiations, without any preconditions",
 			"President Putin is open to peace negotiations without any preconditions.", true},
-		{"unacceptable", "a deployment of NATO troops would be unacceptable for Russia", false},
-		{"We view such discussions negatively", "Any high-level or top-level contact must be well-prepared", false},
-		{"", "", false},
+		{"dash and ellipsis at the end", "Ukraine is sovereign – if it requests…", "Ukraine is sovereign, if it requests", true},
+		{"case", "nato troops will never be welcome here", "NATO troops will never be welcome here", true},
+		{"a shorter cut",
+			"Ukraine settlement is a very complicated thing.",
+			"Ukraine settlement is a very complicated thing. It is not as simple as to just to sign one paper", true},
+		{"an elided cut",
+			"We are, of course, following all these reports most closely... This is a cause for concern",
+			"We are, of course, following all these reports most closely and with great attention. This is a cause for concern", true},
+		{"an elided cut in brackets",
+			"The process [...] is full of minute details, each crucial for the future",
+			"The process of reaching an agreement is full of minute details, each crucial for the future", true},
+		{"one statement, two renderings (F1 0.84)",
+			"the process of reaching an agreement is full of minute details, each crucial for the future of Russia and Ukraine",
+			"the process of reaching an agreement is full of tiny details, each vitally important for the future of Russia and Ukraine", true},
+		{"negation contracted", "We do not accept the terms of this deal at all", "We don't accept the terms of this deal at all", true},
+		{"a number written the same way", "Some 30,000 troops will stay in the region this year", "Some 30,000 troops will stay in the region, this year", true},
+
+		// Different statements that share most of their words.
+		{"a number differs",
+			"Statement 0 about the harbour: amber0 basin0 cobalt0",
+			"Statement 1 about the harbour: amber0 basin0 cobalt0", false},
+		{"a year differs",
+			"We will keep our troops in the region until the end of 2025",
+			"We will keep our troops in the region until the end of 2026", false},
+		{"a number word differs",
+			"We will send two more brigades to the border region soon",
+			"We will send three more brigades to the border region soon", false},
+		{"a name differs",
+			"We will discuss the ceasefire with Putin in Istanbul next week",
+			"We will discuss the ceasefire with Trump in Istanbul next week", false},
+		{"a name differs at the start",
+			"Putin is ready to talk about a ceasefire at any moment",
+			"Trump is ready to talk about a ceasefire at any moment", false},
+		{"a place differs",
+			"Our delegation will travel to Geneva for the talks on Monday morning",
+			"Our delegation will travel to Istanbul for the talks on Monday morning", false},
+		{"a negation added",
+			"We will accept a deployment of European troops in Ukraine",
+			"We will not accept a deployment of European troops in Ukraine", false},
+		{"a contracted negation added",
+			"They can guarantee the security of the corridor for the ships",
+			"They can't guarantee the security of the corridor for the ships", false},
+
+		// Not the same at all.
+		{"a fragment", "unacceptable", "a deployment of NATO troops would be unacceptable for Russia", false},
+		{"different words", "We view such discussions negatively", "Any high-level or top-level contact must be well-prepared", false},
+		{"empty", "", "", false},
+		{"no words", "…", "...", false},
 	}
 	for _, tt := range tests {
-		if got := SameQuote(tt.a, tt.b); got != tt.want {
-			t.Errorf("SameQuote(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SameQuote(tt.a, tt.b); got != tt.want {
+				t.Errorf("SameQuote(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+			if got := SameQuote(tt.b, tt.a); got != tt.want {
+				t.Errorf("SameQuote(%q, %q) = %v, want %v (not symmetric)", tt.b, tt.a, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPrintedWordsTellNames(t *testing.T) {
+	f := factsOf("(W)e told Mr. Smith: Sanctions will not work, and I'm sure the E.U. won't try in 2026 either")
+	for _, w := range []string{"smith", "mr", "e", "u"} {
+		if !f.names[w] {
+			t.Errorf("%q is not a name in %v", w, f.names)
 		}
+	}
+	for _, w := range []string{"we", "i'm", "told", "2026"} {
+		if f.names[w] {
+			t.Errorf("%q taken for a name", w)
+		}
+	}
+	if !f.names["sanctions"] {
+		t.Errorf("a capitalised uncommon word starting a sentence counts as a name: %v", f.names)
+	}
+	if f.negations != 2 || !f.numbers["2026"] {
+		t.Errorf("negations %d, numbers %v", f.negations, f.numbers)
 	}
 }
 
