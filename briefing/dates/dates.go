@@ -3,15 +3,20 @@
 // week", "on Wednesday"), with the date resolved against the article's
 // publication date, for timelines.
 //
-// Parsing is go-dateparser's (a port of Python's dateparser). It is slow
-// for this use: every call runs dozens of regular expressions, some 50 µs
-// even for "May 11", more for longer input. So a cheap scan of the
-// sentence's words finds the candidates first (a capitalised month name
-// next to a day or year number, a weekday, "yesterday", "last week", "two
-// days ago"), and the parser sees only each candidate's own words, at most
-// once per distinct candidate in a text. What it returns is then checked
-// against what the scan saw (the same month, day and year), so a date is
-// kept only when both agree.
+// Relative dates are go-dateparser's to resolve (a port of Python's
+// dateparser). It is slow for this use: every call runs dozens of regular
+// expressions, some 50 µs even for "May 11", more for longer input. So a
+// cheap scan of the sentence's words finds the candidates first (a
+// capitalised month name next to a day or year number, a weekday,
+// "yesterday", "last week", "two days ago"), and the parser sees only a
+// relative candidate's own words, at most once per distinct candidate in
+// a text. A calendar candidate ("May 11", "11th of May", "Feb. 20, 2024",
+// "February 2022") the scan has read whole, and on those the parser finds
+// exactly the month, day and year the scan read whenever they make a real
+// day; they are read directly (calendarReading), and a test holds that
+// reading to the parser's. What a parse returns is checked against what
+// the scan saw (the same month, day and year), so a date is kept only
+// when both agree.
 //
 // Dates are never guessed:
 //   - A date with its year printed is always kept.
@@ -61,11 +66,12 @@ type Event struct {
 // ours to defer: go-dateparser builds it in its package initialisers,
 // which Go runs at the start of any program that links it.
 type Extractor struct {
-	// MaxParses bounds the parser calls per text (each costs 50 to 150
-	// µs), so that a pathological document of thousands of distinct dates
-	// stays fast; events past the bound are not reported, and no year is
-	// inferred when the bound is reached before the anchor is known. Zero
-	// means DefaultMaxParses. Set it before use.
+	// MaxParses bounds the distinct date candidates resolved per text
+	// (a parser call costs 50 to 150 µs), so that a pathological document
+	// of thousands of distinct dates stays fast; events past the bound are
+	// not reported, and no year is inferred when the bound is reached
+	// before the anchor is known. Zero means DefaultMaxParses. Set it
+	// before use.
 	MaxParses int
 }
 
@@ -154,7 +160,7 @@ func scan(text string, relativeOK bool) []dated {
 	var toks []token // reused: only candidates outlive a sentence
 	for _, sp := range sentence.Split(text) {
 		s := text[sp.Start:sp.End]
-		if len(s) > maxSentenceBytes || !relativeOK && strings.IndexAny(s, "0123456789") < 0 {
+		if len(s) > maxSentenceBytes || !relativeOK && indexDigit(s, 0) < 0 {
 			continue // too long, or no number for a calendar date
 		}
 		toks = tokenize(toks[:0], s)
@@ -169,51 +175,69 @@ func scan(text string, relativeOK bool) []dated {
 
 // scanFullDates returns the lines of text that hold a full date (day,
 // month and year), each as one dated "sentence" with only those
-// candidates. A cheap look for a four-digit number skips most lines
-// unread.
+// candidates. Only lines with a run of exactly four digits are read.
 func scanFullDates(text string) []dated {
 	var out []dated
 	var toks []token
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
+	for from := 0; from < len(text); {
+		y := nextYearDigits(text, from)
+		if y < 0 {
+			break
+		}
+		start := strings.LastIndexByte(text[from:y], '\n') + 1 + from
+		end := strings.IndexByte(text[y:], '\n')
 		if end < 0 {
 			end = len(text)
 		} else {
-			end += start
+			end += y
 		}
 		line := text[start:end]
-		if hasYearDigits(line) {
-			toks = tokenize(toks[:0], line)
-			var full []candidate
-			for _, c := range candidates(line, toks, false) {
-				if c.year != 0 && c.day != 0 {
-					full = append(full, c)
-				}
-			}
-			if len(full) > 0 {
-				out = append(out, dated{span: sentence.Span{Start: start, End: end}, cands: full})
+		toks = tokenize(toks[:0], line)
+		var full []candidate
+		for _, c := range candidates(line, toks, false) {
+			if c.year != 0 && c.day != 0 {
+				full = append(full, c)
 			}
 		}
-		start = end + 1
+		if len(full) > 0 {
+			out = append(out, dated{span: sentence.Span{Start: start, End: end}, cands: full})
+		}
+		from = end + 1
 	}
 	return out
 }
 
-// hasYearDigits reports whether s has a run of exactly four digits.
-func hasYearDigits(s string) bool {
-	run := 0
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			run++
-			continue
+// nextYearDigits returns the offset of the first run of exactly four
+// digits in s from i, or -1.
+func nextYearDigits(s string, i int) int {
+	for {
+		i = indexDigit(s, i)
+		if i < 0 {
+			return -1
 		}
-		if run == 4 {
-			return true
+		j := i + 1
+		for j < len(s) && isDigitByte(s[j]) {
+			j++
 		}
-		run = 0
+		if j-i == 4 {
+			return i
+		}
+		i = j
 	}
-	return false
 }
+
+// indexDigit returns the offset of the first ASCII digit in s from i, or
+// -1.
+func indexDigit(s string, i int) int {
+	for ; i < len(s); i++ {
+		if isDigitByte(s[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isDigitByte(c byte) bool { return c-'0' <= 9 }
 
 // anchor returns the latest full date (day, month and year) among the
 // sentences' candidates, datelines and captions included, or the zero time
@@ -299,6 +323,10 @@ type resolver struct {
 	memo      map[string]date.Date
 	left      int
 	exhausted bool // a parse was needed with no budget left
+
+	// calendarByParser has the parser read calendar candidates too, for
+	// tests that check calendarReading against it.
+	calendarByParser bool
 }
 
 func newResolver(published time.Time, maxParses int) *resolver {
@@ -328,7 +356,8 @@ func newResolver(published time.Time, maxParses int) *resolver {
 	}
 }
 
-// parse returns the parser's reading of a candidate's words, from the memo
+// parse returns the parser's reading of a candidate's words (calendarReading's
+// for calendar candidates), from the memo
 // when it has been seen. ok is false when the parser found no date or the
 // budget is spent (then r.exhausted is set).
 func (r *resolver) parse(c candidate) (date.Date, bool) {
@@ -341,13 +370,40 @@ func (r *resolver) parse(c candidate) (date.Date, bool) {
 		return date.Date{}, false
 	}
 	r.left--
-	p := r.calendar
-	if c.kind == relative {
-		p = r.relative
+	var d date.Date
+	switch {
+	case c.kind == relative:
+		d = safeParse(r.relative, r.cfg, words)
+	case r.calendarByParser:
+		d = safeParse(r.calendar, r.cfg, words)
+	default:
+		d = calendarReading(c)
 	}
-	d := safeParse(p, r.cfg, words)
 	r.memo[words] = d
 	return d, !d.IsZero()
+}
+
+// calendarReading is go-dateparser's reading of a calendar candidate's
+// words, without calling it: the scan hands over only a month name with a
+// day number, a year, or both, and on those the parser finds exactly the
+// month, day and year the scan read, when they make a date ("Feb 30" and
+// "Feb 29 2023" do not; "Feb 29" without a year does, in a leap year).
+// Calling it would cost 50 to 110 µs per candidate for nothing it adds.
+// TestCalendarReadingMatchesParser checks the two agree over the forms
+// the scan accepts.
+func calendarReading(c candidate) date.Date {
+	if c.day == 0 {
+		return date.Date{Time: time.Date(c.year, c.month, 1, 0, 0, 0, 0, time.UTC), Period: date.Month}
+	}
+	y := c.year
+	if y == 0 {
+		y = 2000 // a leap year, as the parser reads "Feb 29" alone
+	}
+	t := time.Date(y, c.month, c.day, 0, 0, 0, 0, time.UTC)
+	if t.Month() != c.month || t.Day() != c.day {
+		return date.Date{} // no such day: the parser finds no date either
+	}
+	return date.Date{Time: t, Period: date.Day}
 }
 
 // safeParse runs the parser, turning its errors and panics into "no date".
@@ -471,6 +527,9 @@ func candidates(s string, toks []token, relativeOK bool) []candidate {
 	lastCalendarEnd := -1 // token index just past the last calendar candidate
 	var buf [maxKeyword]byte
 	for i := 0; i < len(toks); i++ {
+		if n := len(toks[i].text); n < minKeyword || n > maxKeyword {
+			continue
+		}
 		k := keywords[string(keyword(&buf, toks[i].text))]
 		if k == (kw{}) {
 			continue
@@ -601,9 +660,13 @@ func gapIs(s string, a, b token, allowed ...string) bool {
 	return false
 }
 
-// maxKeyword is the length of the longest word the scan looks for
-// ("wednesday", "september", "yesterday").
-const maxKeyword = 9
+// minKeyword and maxKeyword are the lengths of the shortest and longest
+// words the scan looks for ("may", "ago"; "wednesday", "september",
+// "yesterday").
+const (
+	minKeyword = 3
+	maxKeyword = 9
+)
 
 // keyword returns w in lower case, in buf, when it could be a word the
 // scan looks for, and nil otherwise. Looking words up through it does not
@@ -641,7 +704,12 @@ type token struct {
 func tokenize(out []token, s string) []token {
 	start := -1
 	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		var word bool
+		if r < utf8.RuneSelf {
+			word = wordByte[r]
+		} else {
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
 		if word && start < 0 {
 			start = i
 		}
@@ -655,6 +723,14 @@ func tokenize(out []token, s string) []token {
 	}
 	return out
 }
+
+// wordByte holds the ASCII letters and digits.
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func countWords(toks []token) int {
 	n := 0

@@ -56,8 +56,20 @@ func DoubleQuoteRegions(text string, start, end int) []Region {
 	var out []Region
 	open := -1
 	var openMark rune
-	for i := start; i < end; {
-		r, size := utf8.DecodeRuneInString(text[i:end])
+	// Only the marks matter: the loop looks at their first bytes (", and
+	// the lead bytes of “ ” „ « ») and steps over every other byte, which
+	// no rune of interest starts with.
+	for i := start; i < end; i++ {
+		for i < end && !quoteBytes[text[i]] {
+			i++
+		}
+		if i == end {
+			break
+		}
+		r, size := rune('"'), 1
+		if text[i] != '"' {
+			r, size = utf8.DecodeRuneInString(text[i:end])
+		}
 		switch r {
 		case '“':
 			if open >= 0 && openMark == '„' {
@@ -92,7 +104,7 @@ func DoubleQuoteRegions(text string, start, end int) []Region {
 				}
 			}
 		}
-		i += size
+		i += size - 1
 	}
 	return out
 }
@@ -153,6 +165,12 @@ func splitLine(text string, start, end int, out []Span) []Span {
 		}
 		for ri < len(regions) && regions[ri].Close < i {
 			ri++
+		}
+		if !mayAct(r) && (ri == len(regions) || i != regions[ri].Close) {
+			// Nothing happens at this rune: go to the next that may end a
+			// sentence, start a bullet or close a quotation.
+			i = nextAction(text, i+size, end, regions[ri:])
+			continue
 		}
 		inQuote := ri < len(regions) && regions[ri].Open < i && i < regions[ri].Close
 		// Flattened bullet list: " * " or " • " starts a new sentence.
@@ -218,6 +236,59 @@ func splitLine(text string, start, end int, out []Span) []Span {
 	}
 	return out
 }
+
+// mayAct reports whether the rune r may end a sentence or start a bullet.
+func mayAct(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == '*' || r == '•'
+}
+
+// nextAction returns the offset of the first rune from i to end for which
+// mayAct holds or at which one of the regions (in order, none closing
+// before i) closes, or end. It reads bytes, not runes: the runes it looks
+// for are ASCII or start with the bytes E2 80, which no other rune's
+// second or later byte is.
+func nextAction(text string, i, end int, regions []Region) int {
+	limit := end
+	for _, rg := range regions {
+		if rg.Close >= i {
+			limit = rg.Close
+			break
+		}
+	}
+	for i < limit {
+		k := indexAction(text[i:limit])
+		if k < 0 {
+			break
+		}
+		i += k
+		if text[i] != 0xE2 {
+			return i
+		}
+		// … is E2 80 A6, • is E2 80 A2
+		if i+2 < end && text[i+1] == 0x80 && (text[i+2] == 0xA6 || text[i+2] == 0xA2) {
+			return i
+		}
+		i++
+	}
+	return limit
+}
+
+// indexAction returns the index of the first byte of s that is . ! ? * or
+// E2, or -1.
+func indexAction(s string) int {
+	for i := 0; i < len(s); i++ {
+		if actionBytes[s[i]] {
+			return i
+		}
+	}
+	return -1
+}
+
+var actionBytes = [256]bool{'.': true, '!': true, '?': true, '*': true, 0xE2: true}
+
+// quoteBytes are the bytes that start a double quotation mark: " and the
+// lead bytes of “ ” „ (E2) and « » (C2).
+var quoteBytes = [256]bool{'"': true, 0xE2: true, 0xC2: true}
 
 // boundary decides whether the terminators text[i:j] (closing marks up to k)
 // end a sentence, from the word before and the word after.

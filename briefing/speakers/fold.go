@@ -80,21 +80,32 @@ func Fold(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		switch r {
-		case '\u2018', '\u2019', '\u201a', '\u201b', '\u02bc', '\u02bb', '\u2032', '\u00b4':
-			b.WriteByte('\'')
-			continue
-		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe58', '\ufe63', '\uff0d':
-			b.WriteByte('-')
-			continue
+		if f, latin := FoldRune(r); latin != "" {
+			b.WriteString(latin)
+		} else {
+			b.WriteRune(f)
 		}
-		if m, ok := latinMap[r]; ok {
-			b.WriteString(m)
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// FoldRune returns what Fold makes of a non-ASCII rune that is not white
+// space, a control or a format character (those it drops or turns into
+// spaces) once NFKD has decomposed it: ' for the curly and modifier
+// apostrophes, - for dashes, the Latin letters of a letter that does not
+// decompose (latin: ł is "l", ß is "ss"), and otherwise the rune in lower
+// case.
+func FoldRune(r rune) (folded rune, latin string) {
+	switch r {
+	case '\u2018', '\u2019', '\u201a', '\u201b', '\u02bc', '\u02bb', '\u2032', '\u00b4':
+		return '\'', ""
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe58', '\ufe63', '\uff0d':
+		return '-', ""
+	}
+	if m, ok := latinMap[r]; ok {
+		return 0, m
+	}
+	return unicode.ToLower(r), ""
 }
 
 // latinMap holds letters that NFKD leaves alone, in lower case.

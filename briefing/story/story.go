@@ -17,6 +17,9 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/briefbot/briefbot/briefing/speakers"
 )
@@ -41,9 +44,226 @@ const TitleWindow = 4 * 24 * time.Hour
 // brackets dropped ("(H)aving" → "having"), split at anything that is not a
 // letter, digit or an apostrophe inside a word.
 func Words(text string) []string {
-	if isASCII(text) {
-		return asciiWords(text)
+	buf, ends := AppendWords(nil, make([]int, 0, len(text)/6), text)
+	if len(ends) == 0 {
+		return []string{}
 	}
+	// One string holds every word; the words are slices of it, so a text
+	// of n words costs two allocations, not n.
+	all := string(buf)
+	out := make([]string, len(ends))
+	start := 0
+	for i, e := range ends {
+		out[i] = all[start:e]
+		start = e
+	}
+	return out
+}
+
+// AppendWords appends the words of text, as Words returns them, to buf,
+// and the end offset in buf of each to ends: a word starts where the one
+// before it ends (the first at len(buf) as passed). Callers that reuse buf
+// and ends across texts split them without allocating.
+//
+// Words folds text as speakers.Fold does (NFKD, combining marks dropped,
+// letters mapped to Latin, curly apostrophes to ') and then splits it.
+// AppendWords does both in one pass over text, decomposing each rune on
+// its own. That equals decomposing the whole text, because
+// canonical reordering only moves combining marks, which are dropped;
+// the few texts where it would not (Hangul syllables, which decompose by
+// algorithm, and spacing marks with a combining class) and invalid UTF-8
+// go the long way, through Fold. TestAppendWordsMatchesFold holds the two
+// equal.
+func AppendWords(buf []byte, ends []int, text string) ([]byte, []int) {
+	if isASCII(text) {
+		return appendASCIIWords(buf, ends, text)
+	}
+	if !utf8.ValidString(text) {
+		return appendFoldedWords(buf, ends, text)
+	}
+	w := wordWriter{buf: buf, ends: ends, start: len(buf)}
+	b0, e0 := len(buf), len(ends)
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			w.foldedASCII(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if hangulFirst <= r && r <= hangulLast {
+			return appendFoldedWords(w.buf[:b0], w.ends[:e0], text)
+		}
+		p := norm.NFKD.PropertiesString(text[i:])
+		d := p.Decomposition()
+		if d == nil {
+			if p.CCC() != 0 && !unicode.Is(unicode.Mn, r) {
+				return appendFoldedWords(w.buf[:b0], w.ends[:e0], text)
+			}
+			w.foldedRune(r)
+		} else {
+			for j := 0; j < len(d); {
+				x, n := utf8.DecodeRune(d[j:])
+				if x >= utf8.RuneSelf && norm.NFKD.Properties(d[j:]).CCC() != 0 && !unicode.Is(unicode.Mn, x) {
+					return appendFoldedWords(w.buf[:b0], w.ends[:e0], text)
+				}
+				if x < utf8.RuneSelf {
+					w.foldedASCII(byte(x))
+				} else {
+					w.foldedRune(x)
+				}
+				j += n
+			}
+		}
+		i += size
+	}
+	w.flush()
+	return w.buf, w.ends
+}
+
+// The Hangul syllables, which NFKD decomposes by algorithm.
+const (
+	hangulFirst = 0xAC00
+	hangulLast  = 0xD7A3
+)
+
+// wordWriter collects folded words: buf[start:] is the word being read.
+type wordWriter struct {
+	buf   []byte
+	ends  []int
+	start int
+}
+
+// letter adds a byte of a word.
+func (w *wordWriter) letter(c byte) { w.buf = append(w.buf, c) }
+
+// apostrophe adds an apostrophe, which counts only inside a word.
+func (w *wordWriter) apostrophe() {
+	if len(w.buf) > w.start {
+		w.buf = append(w.buf, '\'')
+	}
+}
+
+// flush ends the word being read, without its trailing apostrophes.
+func (w *wordWriter) flush() {
+	n := len(w.buf)
+	for n > w.start && w.buf[n-1] == '\'' {
+		n--
+	}
+	w.buf = w.buf[:n]
+	if n > w.start {
+		w.ends = append(w.ends, n)
+	}
+	w.start = n
+}
+
+// foldedASCII adds an ASCII character of a text that is not all ASCII,
+// as Fold and Words treat it: white space separates, other controls and
+// brackets are dropped.
+func (w *wordWriter) foldedASCII(c byte) {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		w.letter(c + 'a' - 'A')
+	case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		w.letter(c)
+	case c == '\'' || c == '`':
+		w.apostrophe()
+	case c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}':
+	case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+		w.flush()
+	case c < 0x20 || c == 0x7f:
+	default:
+		w.flush()
+	}
+}
+
+// foldedRune adds a non-ASCII rune that NFKD leaves as it is, as Fold and
+// Words treat it.
+func (w *wordWriter) foldedRune(r rune) {
+	switch {
+	case unicode.Is(unicode.Mn, r):
+		return // combining marks are dropped
+	case unicode.IsSpace(r) || r == '\u200b':
+		w.flush()
+		return
+	case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Cc, r):
+		return
+	}
+	switch f, latin := speakers.FoldRune(r); {
+	case latin != "":
+		w.buf = append(w.buf, latin...)
+	case f == '\'':
+		w.apostrophe()
+	case unicode.IsLetter(f) || unicode.IsDigit(f):
+		w.buf = utf8.AppendRune(w.buf, f)
+	default:
+		w.flush() // dashes and other marks
+	}
+}
+
+// appendASCIIWords is AppendWords for ASCII text, in one pass: Fold only
+// lowers case there, and "`" counts as an apostrophe.
+//
+// TODO(story): control characters, the line breaks and tabs among them,
+// join the words around them here ("a\nb" is "ab"), where Fold's path
+// makes them separate words; SimHashes are stored, so a fix needs them
+// recomputed.
+func appendASCIIWords(buf []byte, ends []int, text string) ([]byte, []int) {
+	w := wordWriter{buf: buf, ends: ends, start: len(buf)}
+	for i := 0; i < len(text); {
+		switch asciiClass[text[i]] {
+		case asciiKeep:
+			// A run of lower-case letters and digits is copied whole.
+			j := i + 1
+			for j < len(text) && asciiClass[text[j]] == asciiKeep {
+				j++
+			}
+			w.buf = append(w.buf, text[i:j]...)
+			i = j
+			continue
+		case asciiUpper:
+			w.letter(text[i] + 'a' - 'A')
+		case asciiApostrophe:
+			w.apostrophe()
+		case asciiDrop:
+			// brackets: "(H)aving" is "having"; control characters are
+			// dropped by Fold
+		default:
+			w.flush()
+		}
+		i++
+	}
+	w.flush()
+	return w.buf, w.ends
+}
+
+// What appendASCIIWords does with each ASCII character.
+const (
+	asciiSeparator = iota
+	asciiKeep
+	asciiUpper
+	asciiApostrophe
+	asciiDrop
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := range 128 {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = asciiKeep
+		case 'A' <= c && c <= 'Z':
+			t[c] = asciiUpper
+		case c == '\'' || c == '`':
+			t[c] = asciiApostrophe
+		case c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}', c < 0x20, c == 0x7f:
+			t[c] = asciiDrop
+		}
+	}
+	return t
+}()
+
+// appendFoldedWords is AppendWords the long way: Fold, then split.
+func appendFoldedWords(buf []byte, ends []int, text string) ([]byte, []int) {
 	f := speakers.Fold(text)
 	f = strings.Map(func(r rune) rune {
 		switch r {
@@ -52,56 +272,16 @@ func Words(text string) []string {
 		}
 		return r
 	}, f)
-	words := strings.FieldsFunc(f, func(r rune) bool {
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'')
-	})
-	out := words[:0]
-	for _, w := range words {
+	}) {
 		w = strings.Trim(w, "'")
 		if w != "" {
-			out = append(out, w)
+			buf = append(buf, w...)
+			ends = append(ends, len(buf))
 		}
 	}
-	return out
-}
-
-// asciiWords is Words for ASCII text, in one pass: Fold only lowers case
-// there, and "`" counts as an apostrophe.
-func asciiWords(text string) []string {
-	out := make([]string, 0, len(text)/6)
-	var buf []byte
-	flush := func() {
-		b := buf
-		for len(b) > 0 && b[0] == '\'' {
-			b = b[1:]
-		}
-		for len(b) > 0 && b[len(b)-1] == '\'' {
-			b = b[:len(b)-1]
-		}
-		if len(b) > 0 {
-			out = append(out, string(b))
-		}
-		buf = buf[:0]
-	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			buf = append(buf, c+'a'-'A')
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			buf = append(buf, c)
-		case c == '\'' || c == '`':
-			buf = append(buf, '\'')
-		case c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}':
-			// dropped: "(H)aving" is "having"
-		case c < 0x20 || c == 0x7f:
-			// control characters are dropped by Fold
-		default:
-			flush()
-		}
-	}
-	flush()
-	return out
+	return buf, ends
 }
 
 func isASCII(s string) bool {

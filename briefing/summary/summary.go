@@ -10,9 +10,14 @@
 // Goldstein 1998), and returned in article order. Sentences are never cut;
 // ones that are too short, not prose (headings, captions, lines without a
 // full stop), or mostly quotation are passed over while better ones exist.
+//
+// Words are interned into dense ids per text, so that sentence vectors are
+// short slices and the centroid and document frequencies are arrays: the
+// summary of an article costs a few allocations, not a map per sentence.
 package summary
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"strings"
@@ -38,12 +43,20 @@ const (
 
 type candidate struct {
 	start, end int
-	index      int // position among all sentences
-	vec        map[string]float64
+	index      int    // position among all sentences
+	terms      []term // its content words, each once
 	norm       float64
 	score      float64
 	quoted     float64
+	titleShare float64 // share of the headline's content words it holds
 	prose      bool
+}
+
+// term is a content word of a sentence: its id in the text's vocabulary
+// and its weight (first its count in the sentence, then its TF-IDF weight).
+type term struct {
+	id int32
+	w  float64
 }
 
 // Summarize returns up to maxSentences whole sentences of text (the
@@ -58,33 +71,58 @@ func Summarize(title, text string, maxSentences int) string {
 	if len(spans) == 0 {
 		return ""
 	}
-	titleWords := contentSet(story.Words(title))
+	v := newVocabulary(len(text))
+	var words wordBuf
+	var titleIDs []int32
+	words.split(title)
+	for k := range words.ends {
+		if id := v.id(words.word(k)); id >= 0 && v.mark(id, 1) {
+			titleIDs = append(titleIDs, id)
+		}
+	}
 
-	var cands []candidate
-	df := map[string]int{}
+	cands := make([]candidate, 0, len(spans))
+	terms := make([]term, 0, len(text)/10) // all sentences' terms, back to back
+	var lower []byte                       // scratch for captionLine
 	for i, sp := range spans {
 		s := text[sp.Start:sp.End]
-		all := story.Words(s)
-		n := len(all)
-		words := content(all)
-		if len(words) == 0 {
-			continue
+		words.split(s)
+		first := len(terms)
+		stamp := int32(len(cands)) + 2 // 1 marked the headline's words
+		for k := range words.ends {
+			id := v.id(words.word(k))
+			if id < 0 {
+				continue
+			}
+			if v.mark(id, stamp) {
+				v.termOf[id] = int32(len(terms) - first)
+				terms = append(terms, term{id: id, w: 1})
+				v.df[id]++
+			} else {
+				terms[first+int(v.termOf[id])].w++
+			}
 		}
-		c := candidate{start: sp.Start, end: sp.End, index: i, quoted: quotedShare(s)}
+		if len(terms) == first {
+			continue // no content words
+		}
+		n := len(words.ends)
+		c := candidate{start: sp.Start, end: sp.End, index: i, quoted: quotedShare(s), terms: terms[first:len(terms):len(terms)]}
 		c.prose = n >= minWords && n <= maxWords && endsLikeSentence(s) && startsLikeSentence(s)
-		if captionLine(text, sp.Start, sp.End) {
+		if captionLine(text, sp.Start, sp.End, &lower) {
 			c.prose = false
 		}
-		// A headline repeated in the text is not a summary sentence.
-		if len(titleWords) > 0 && overlap(contentSet(words), titleWords) >= 0.8 {
-			c.prose = false
-		}
-		c.vec = map[string]float64{}
-		for _, w := range words {
-			c.vec[w]++
-		}
-		for w := range c.vec {
-			df[w]++
+		if len(titleIDs) > 0 {
+			held := 0
+			for _, id := range titleIDs {
+				if v.marked[id] == stamp {
+					held++
+				}
+			}
+			c.titleShare = float64(held) / float64(len(titleIDs))
+			// A headline repeated in the text is not a summary sentence.
+			if c.titleShare >= 0.8 {
+				c.prose = false
+			}
 		}
 		cands = append(cands, c)
 	}
@@ -93,26 +131,26 @@ func Summarize(title, text string, maxSentences int) string {
 	}
 	// TF-IDF vectors and their centroid.
 	n := float64(len(cands))
-	centroid := map[string]float64{}
+	centroid := make([]float64, v.size())
 	for i := range cands {
-		for w, tf := range cands[i].vec {
-			v := (1 + math.Log(tf)) * math.Log(1+n/float64(df[w]))
-			cands[i].vec[w] = v
-			centroid[w] += v / n
+		for k := range cands[i].terms {
+			t := &cands[i].terms[k]
+			t.w = (1 + math.Log(t.w)) * math.Log(1+n/float64(v.df[t.id]))
+			centroid[t.id] += t.w / n
 		}
 	}
 	for i := range cands {
-		cands[i].norm = norm(cands[i].vec)
+		cands[i].norm = norm(cands[i].terms)
 	}
-	centroidNorm := norm(centroid)
+	var centroidNorm float64
+	for _, x := range centroid {
+		centroidNorm += x * x
+	}
+	centroidNorm = math.Sqrt(centroidNorm)
 	for i := range cands {
 		c := &cands[i]
 		pos := 1 - float64(c.index)/float64(len(spans))
-		titleSim := 0.0
-		if len(titleWords) > 0 {
-			titleSim = overlap(keys(c.vec), titleWords)
-		}
-		c.score = weightCentroid*cosine(c.vec, c.norm, centroid, centroidNorm) + weightTitle*titleSim + weightPosition*pos
+		c.score = weightCentroid*cosine(c.terms, c.norm, centroid, centroidNorm) + weightTitle*c.titleShare + weightPosition*pos
 	}
 
 	order := make([]int, len(cands))
@@ -128,6 +166,10 @@ func Summarize(title, text string, maxSentences int) string {
 		}
 		return 0
 	})
+	// The centroid's memory serves to spread a candidate's vector out for
+	// comparing it with the chosen sentences.
+	dense := centroid
+	clear(dense)
 	var chosen []int
 	// First pass: prose sentences that are not mostly quotation; then, if
 	// the article has too few, prose with quotation; never non-prose.
@@ -140,12 +182,18 @@ func Summarize(title, text string, maxSentences int) string {
 			if !c.prose || slices.Contains(chosen, i) || (!allowQuotes && c.quoted > maxQuoteShare) {
 				continue
 			}
+			for _, t := range c.terms {
+				dense[t.id] = t.w
+			}
 			redundant := false
 			for _, j := range chosen {
-				if cosine(c.vec, c.norm, cands[j].vec, cands[j].norm) > maxRedundancy {
+				if cosine(cands[j].terms, cands[j].norm, dense, c.norm) > maxRedundancy {
 					redundant = true
 					break
 				}
+			}
+			for _, t := range c.terms {
+				dense[t.id] = 0
 			}
 			if !redundant {
 				chosen = append(chosen, i)
@@ -160,10 +208,135 @@ func Summarize(title, text string, maxSentences int) string {
 	return strings.Join(parts, " ")
 }
 
+// wordBuf holds the words of one sentence, reused from sentence to
+// sentence.
+type wordBuf struct {
+	buf  []byte
+	ends []int
+}
+
+func (b *wordBuf) split(s string) {
+	b.buf, b.ends = story.AppendWords(b.buf[:0], b.ends[:0], s)
+}
+
+func (b *wordBuf) word(k int) []byte {
+	start := 0
+	if k > 0 {
+		start = b.ends[k-1]
+	}
+	return b.buf[start:b.ends[k]]
+}
+
+// vocabulary interns a text's words, giving each content word (longer than
+// one byte, not a stop word) a dense id, and keeps what Summarize counts
+// per content word. It is an open-addressing hash table over one byte
+// arena: interning allocates nothing per word.
+type vocabulary struct {
+	arena []byte
+	ends  []int32 // word k is arena[ends[k-1]:ends[k]]
+	ids   []int32 // word k's id, -1 when it is not a content word
+	slots []int32 // k+1 for word k, 0 when free
+
+	// Per content word id:
+	df     []int32 // the number of sentences that hold it
+	marked []int32 // the last sentence (a stamp) that holds it
+	termOf []int32 // its index among that sentence's terms
+}
+
+// newVocabulary returns a vocabulary sized for a text of n bytes.
+func newVocabulary(n int) *vocabulary {
+	slots := 256
+	for slots < n/4 {
+		slots *= 2
+	}
+	words := n/8 + 16 // distinct words, a generous guess
+	return &vocabulary{
+		arena:  make([]byte, 0, n/4),
+		ends:   make([]int32, 0, words),
+		ids:    make([]int32, 0, words),
+		slots:  make([]int32, slots),
+		df:     make([]int32, 0, words),
+		marked: make([]int32, 0, words),
+		termOf: make([]int32, 0, words),
+	}
+}
+
+// id returns w's id, or -1 when w is not a content word.
+func (v *vocabulary) id(w []byte) int32 {
+	h := fnv32(w)
+	mask := uint32(len(v.slots) - 1)
+	i := h & mask
+	for ; v.slots[i] != 0; i = (i + 1) & mask {
+		if k := v.slots[i] - 1; bytes.Equal(v.word(k), w) {
+			return v.ids[k]
+		}
+	}
+	id := int32(-1)
+	if len(w) > 1 && !stop[string(w)] {
+		id = int32(len(v.df))
+		v.df = append(v.df, 0)
+		v.marked = append(v.marked, 0)
+		v.termOf = append(v.termOf, 0)
+	}
+	v.arena = append(v.arena, w...)
+	v.ends = append(v.ends, int32(len(v.arena)))
+	v.ids = append(v.ids, id)
+	v.slots[i] = int32(len(v.ids))
+	if 2*len(v.ids) > len(v.slots) {
+		v.grow()
+	}
+	return id
+}
+
+// mark marks content word id as held by the sentence stamp, and reports
+// whether it was not yet.
+func (v *vocabulary) mark(id, stamp int32) bool {
+	if v.marked[id] == stamp {
+		return false
+	}
+	v.marked[id] = stamp
+	return true
+}
+
+// size is the number of content words.
+func (v *vocabulary) size() int { return len(v.df) }
+
+func (v *vocabulary) word(k int32) []byte {
+	start := int32(0)
+	if k > 0 {
+		start = v.ends[k-1]
+	}
+	return v.arena[start:v.ends[k]]
+}
+
+// grow doubles the table, keeping it at most half full.
+func (v *vocabulary) grow() {
+	v.slots = make([]int32, 2*len(v.slots))
+	mask := uint32(len(v.slots) - 1)
+	for k := range v.ids {
+		i := fnv32(v.word(int32(k))) & mask
+		for v.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		v.slots[i] = int32(k + 1)
+	}
+}
+
+// fnv32 is 32-bit FNV-1a.
+func fnv32(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
 // captionLine reports whether the sentence text[start:end] is in a photo
 // caption: a line that ends with a credit in brackets or after a slash
-// ("(Contributor/Getty Images)", "/ Reuters", "Photo: AFP").
-func captionLine(text string, start, end int) bool {
+// ("(Contributor/Getty Images)", "/ Reuters", "Photo: AFP"). scratch is a
+// buffer it reuses.
+func captionLine(text string, start, end int, scratch *[]byte) bool {
 	// Captions are short lines. Looking no further than maxCaption bytes
 	// keeps this constant per sentence, so a megabyte-long paragraph
 	// costs linear time, not a rescan of its rest for every sentence.
@@ -184,21 +357,54 @@ func captionLine(text string, start, end int) bool {
 	line := strings.TrimSpace(text[start:lineEnd])
 	if strings.HasSuffix(line, ")") {
 		if open := strings.LastIndexByte(line, '('); open >= 0 {
-			credit := strings.ToLower(line[open:])
+			*scratch = lowerForMatch((*scratch)[:0], line[open:])
 			for _, w := range []string{"/", "images", "photo", "getty", "reuters", "afp", "ap photo", "courtesy", "credit"} {
-				if strings.Contains(credit, w) {
+				if bytes.Contains(*scratch, []byte(w)) {
 					return true
 				}
 			}
 		}
 	}
-	lower := strings.ToLower(line)
+	if strings.IndexByte(line, '/') < 0 && strings.IndexByte(line, ':') < 0 {
+		return false // every credit below has one or the other
+	}
+	*scratch = lowerForMatch((*scratch)[:0], line)
 	for _, p := range []string{"/ reuters", "/ afp", "/ ap", "photo:", "image:", "photograph:", "images source:"} {
-		if strings.Contains(lower, p) {
+		if bytes.Contains(*scratch, []byte(p)) {
 			return true
 		}
 	}
 	return false
+}
+
+// lowerForMatch appends s in lower case to dst for finding ASCII words in
+// it: an ASCII string occurs in the result exactly where it occurs in
+// strings.ToLower(s). Each rune becomes one byte: ASCII in lower case, the
+// two runes whose lower case is ASCII (İ is i, the Kelvin sign k) as that,
+// and any other rune 0x80, which no ASCII string holds.
+func lowerForMatch(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '\u0130':
+			dst = append(dst, 'i')
+		case '\u212a':
+			dst = append(dst, 'k')
+		default:
+			dst = append(dst, utf8.RuneSelf)
+		}
+	}
+	return dst
 }
 
 // quotedShare is the fraction of the sentence's letters inside double
@@ -206,11 +412,22 @@ func captionLine(text string, start, end int) bool {
 func quotedShare(s string) float64 {
 	inside, letters := 0, 0
 	open := false
-	for _, r := range s {
-		switch r {
-		case '"':
-			open = !open
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if c == '"' {
+				open = !open
+			} else if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				letters++
+				if open {
+					inside++
+				}
+			}
 			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
 		case '“', '«', '„':
 			open = true
 			continue
@@ -256,66 +473,23 @@ var stop = func() map[string]bool {
 	return m
 }()
 
-func content(words []string) []string {
-	out := words[:0:0]
-	for _, w := range words {
-		if len(w) > 1 && !stop[w] {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-func contentSet(words []string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range content(words) {
-		m[w] = true
-	}
-	return m
-}
-
-func keys(m map[string]float64) map[string]bool {
-	out := make(map[string]bool, len(m))
-	for k := range m {
-		out[k] = true
-	}
-	return out
-}
-
-// overlap is the share of b's words that a holds.
-func overlap(a, b map[string]bool) float64 {
-	if len(b) == 0 {
-		return 0
-	}
-	n := 0
-	for w := range b {
-		if a[w] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(b))
-}
-
-// cosine is the cosine similarity of two vectors with their norms; it
-// iterates over the smaller one only.
-func cosine(a map[string]float64, na float64, b map[string]float64, nb float64) float64 {
+// cosine is the cosine similarity of a sentence's vector and a dense
+// vector, with their norms.
+func cosine(a []term, na float64, b []float64, nb float64) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
 	var dot float64
-	for w, x := range a {
-		dot += x * b[w]
+	for _, t := range a {
+		dot += t.w * b[t.id]
 	}
 	return dot / (na * nb)
 }
 
-func norm(v map[string]float64) float64 {
+func norm(v []term) float64 {
 	var s float64
-	for _, x := range v {
-		s += x * x
+	for _, t := range v {
+		s += t.w * t.w
 	}
 	return math.Sqrt(s)
 }
