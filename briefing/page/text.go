@@ -99,7 +99,7 @@ func clean(raw []string, opts cleanOptions) cleaned {
 	if opts.title != "" {
 		c.title = opts.title
 	} else if !opts.html {
-		c.title = c.findTitle()
+		c.title = c.findTitle(m)
 	}
 	c.markHeaderLabels()
 	if !opts.html {
@@ -371,7 +371,7 @@ func (c *cleaned) markCaptions() {
 // inside the article, sometimes glued to a section label: "NewsKremlin
 // rejects ..."), or else the first line of the page when it is
 // headline-like and comes before any prose.
-func (c *cleaned) findTitle() string {
+func (c *cleaned) findTitle(m *metaFinder) string {
 	var heads []int
 	firstProse := -1
 	for i, l := range c.lines {
@@ -415,13 +415,80 @@ func (c *cleaned) findTitle() string {
 				break
 			}
 		}
-		if first == heads[0] && c.lines[first].words >= 4 {
+		if first == heads[0] && c.lines[first].words >= 4 && !isMenuLine(c.lines[first].text) && !c.wrapped(first) {
 			t := c.lines[first].norm
 			c.dropTitleLines(t)
 			return t
 		}
 	}
+	if i := c.singleHeadline(heads, firstProse, m); i >= 0 {
+		t := c.lines[i].norm
+		c.dropTitleLines(t)
+		return t
+	}
 	return ""
+}
+
+// singleHeadline finds a headline printed once below the page's masthead
+// (brand, tagline, menu) and above the article's first paragraph: the
+// headline-like line that the byline or date line follows, or else the
+// one headline-like line kept between the masthead and the prose. It
+// returns -1 when no line is plausible: a brand name, a menu, a line of a
+// hard-wrapped paragraph, or several candidates without a byline to tell
+// them apart.
+func (c *cleaned) singleHeadline(heads []int, firstProse int, m *metaFinder) int {
+	if firstProse < 0 {
+		return -1
+	}
+	brand := foldLine(m.source())
+	var cands []int
+	for _, i := range heads {
+		l := c.lines[i]
+		if i > firstProse || l.words < 4 || l.fold != "" && l.fold == brand || isMenuLine(l.text) {
+			continue
+		}
+		if c.wrapped(i) {
+			continue
+		}
+		cands = append(cands, i)
+	}
+	// The headline stands right above the byline or the date.
+	for k := len(cands) - 1; k >= 0; k-- {
+		if n := c.next(cands[k]); n >= 0 && c.lines[n].drop && isMetaWhy(c.lines[n].why) {
+			return cands[k]
+		}
+	}
+	// Or it is the one candidate, with only furniture between it and the
+	// article's first paragraph.
+	if len(cands) != 1 {
+		return -1
+	}
+	for n := c.next(cands[0]); n >= 0 && n < firstProse; n = c.next(n) {
+		if !c.lines[n].drop {
+			return -1
+		}
+	}
+	return cands[0]
+}
+
+// wrapped: line i is part of a hard-wrapped paragraph, which goes on in
+// lower case on the next line.
+func (c *cleaned) wrapped(i int) bool {
+	if n := i + 1; n < len(c.lines) && !c.lines[n].blank {
+		r, _ := utf8.DecodeRuneInString(c.lines[n].text)
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// isMetaWhy: the cleaner dropped the line as the article's byline or date.
+func isMetaWhy(why string) bool {
+	return why == "byline" || why == "date-line" || why == "read-time" || why == "author-card"
+}
+
+// isMenuLine: navigation printed on one line ("Home | World | Sport").
+func isMenuLine(s string) bool {
+	return strings.Count(s, "|") >= 2 || strings.Count(s, "•") >= 2 || strings.Count(s, " · ") >= 2
 }
 
 func (c *cleaned) dropTitleLines(t string) {
@@ -434,7 +501,18 @@ func (c *cleaned) dropTitleLines(t string) {
 
 // markHeaderLabels drops section labels ("WORLD", "Politics") above the
 // headline and before the first paragraph of prose.
+//
+// Above a headline found in the page, the short lines that are not prose
+// are the masthead (the site's name, its tagline, a breadcrumb), and go
+// too.
 func (c *cleaned) markHeaderLabels() {
+	titleLine := -1
+	for i, l := range c.lines {
+		if l.drop && (l.why == "title" || l.why == "labelled-title") {
+			titleLine = i
+			break
+		}
+	}
 	for i, l := range c.lines {
 		if l.blank {
 			continue
@@ -448,8 +526,11 @@ func (c *cleaned) markHeaderLabels() {
 		if isProse(l.text, l.words) {
 			return
 		}
-		if l.words <= 2 && !strings.ContainsAny(l.text, ".!?\"“”") {
+		switch {
+		case l.words <= 2 && !strings.ContainsAny(l.text, ".!?\"“”"):
 			c.dropLine(i, "section-label")
+		case i < titleLine && l.words <= 12:
+			c.dropLine(i, "masthead")
 		}
 	}
 }

@@ -398,3 +398,98 @@ func TestNormSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestFromTextSingleHeadline: a headline printed once, under a masthead of
+// brand, tagline and menu lines, is found; a brand, a tagline, a menu or
+// the first lines of the article are never taken for it.
+func TestFromTextSingleHeadline(t *testing.T) {
+	tests := []struct {
+		name, dump, title, textHas string
+		textHasNot                 []string // the masthead above the headline
+	}{
+		{"brand and menu above, byline below", `Skip to content
+The Harbour Ledger
+World
+Politics
+Business
+Norvalia accuses Estmark of "holding a river hostage" as Brenna Dam gates stay shut
+
+By Marit Solberg, The Harbour Ledger
+Published March 3, 2026
+
+Norvalian Prime Minister Helena Vask on Tuesday accused neighbouring Estmark of using the Brenna Dam to squeeze farmers downstream.`,
+			`Norvalia accuses Estmark of "holding a river hostage" as Brenna Dam gates stay shut`, "Norvalian Prime Minister", []string{"Harbour Ledger", "Politics"}},
+		{"brand and tagline above", `The Valley Courier
+Local news for Port Calden and the Sorrel valley
+Tram drivers in Port Calden to strike on March 9 after pay talks fail
+
+By Nadia Brook, The Valley Courier
+Published March 2, 2026
+
+Tram drivers in Port Calden will walk out for 24 hours on March 9, their union said on Monday.`,
+			"Tram drivers in Port Calden to strike on March 9 after pay talks fail", "walk out for 24 hours", []string{"Valley Courier", "Local news"}},
+		{"brand in capitals and a one-line menu", `NORTHGATE WIRE
+Home | World | Markets | Opinion
+Vask: "Water is not a weapon" in dam row with Estmark
+
+By Tobias Renn, Northgate Wire
+March 3, 2026
+
+LINDHOLM — The row over the Brenna Dam escalated on Tuesday.`,
+			`Vask: "Water is not a weapon" in dam row with Estmark`, "LINDHOLM", []string{"NORTHGATE", "Markets"}},
+		{"question headline over a date line", `Circuit & State
+Will the dam hold through the spring floods?
+4 March 2026
+
+Engineers inspected the Brenna Dam on Wednesday and found two new cracks in the eastern gate.`,
+			"Will the dam hold through the spring floods?", "Engineers inspected", []string{"Circuit"}},
+		{"no byline: the one headline above the prose", `Circuit & State
+Norvalia's data centre law will make operators report every litre of water
+
+Norvalia will require large data centres to publish how much water and electricity they use each month.`,
+			"Norvalia's data centre law will make operators report every litre of water", "Norvalia will require", []string{"Circuit"}},
+		{"a caption under the byline is not the headline", `The Harbour Ledger
+Ferry timetable changes from April across the northern routes
+By Marit Solberg
+Passengers boarding the morning ferry at Lindholm harbour
+
+The ferry company will cut two of its four daily crossings from April, it said on Monday.`,
+			"Ferry timetable changes from April across the northern routes", "The ferry company", nil},
+		{"hard-wrapped first paragraph is not a headline", `The mayor of Port Calden said on Monday that the city would
+buy forty new trams by 2028, in a deal worth 90 million euros.
+
+The council will vote on the plan in May.`,
+			"", "buy forty new trams", nil},
+		{"several candidates and no byline: none", `The Valley Courier
+Local news for Port Calden and the Sorrel valley
+Tram drivers in Port Calden to strike on March 9 after pay talks fail
+Passengers wait at a tram stop in the city centre
+
+Tram drivers in Port Calden will walk out for 24 hours on March 9, their union said on Monday.`,
+			"", "walk out for 24 hours", nil},
+		{"brand only, then the article", `The Valley Courier
+By Nadia Brook, The Valley Courier
+
+Tram drivers in Port Calden will walk out for 24 hours on March 9, their union said on Monday.`,
+			"", "walk out for 24 hours", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := FromText(tc.dump)
+			if p.Title != tc.title {
+				t.Errorf("title = %q, want %q", p.Title, tc.title)
+			}
+			if !strings.Contains(p.Text, tc.textHas) {
+				t.Errorf("text lacks %q:\n%s", tc.textHas, p.Text)
+			}
+			if tc.title != "" && strings.Contains(p.Text, tc.title) {
+				t.Errorf("title left in the text:\n%s", p.Text)
+			}
+			for _, s := range tc.textHasNot {
+				if strings.Contains(p.Text, s) {
+					t.Errorf("text keeps %q:\n%s", s, p.Text)
+				}
+			}
+		})
+	}
+}

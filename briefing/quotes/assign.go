@@ -18,7 +18,7 @@ func (x *extractor) sentence(pi, a, z int, evs []event, prevEnt *entity, first b
 	// inside that clause report nothing of their own.
 	trail := -1
 	for i := range evs {
-		if evs[i].trailing && evs[i].clauseS < 0 && evs[i].verb >= 0 {
+		if evs[i].trailing && evs[i].clauseS < 0 && (evs[i].verb >= 0 || evs[i].according) {
 			trail = i
 			break
 		}
@@ -158,6 +158,10 @@ func (x *extractor) attach(toks []token, evs []event, a, z, qt, trail, trailEnd 
 			k++
 		}
 		if ev.phraseS == k && ev.phraseS > qt {
+			if ev.verb < 0 && i > 0 && evs[0].phraseS < qt {
+				// `X said "...", according to Reuters`: X speaks.
+				continue
+			}
 			return ev, "trailing"
 		}
 	}
@@ -180,6 +184,9 @@ func (x *extractor) attach(toks []token, evs []event, a, z, qt, trail, trailEnd 
 			}
 			ok = false
 			break
+		}
+		if !ok && qt > from && toks[qt-1].punct == ':' && shortCircumstance(toks, from, qt-1) {
+			ok = true // `responded on X: "..."`, `said in Geneva: "..."`
 		}
 		if ok {
 			return ev, "leading"
@@ -217,6 +224,24 @@ func (x *extractor) attach(toks []token, evs []event, a, z, qt, trail, trailEnd 
 	return nil, ""
 }
 
+// shortCircumstance: toks[s:e] is a short phrase of place, time or medium
+// ("on X", "in Geneva on Monday", "in a statement") between a speech verb
+// and the colon that introduces its quotation.
+func shortCircumstance(toks []token, s, e int) bool {
+	if e <= s || e-s > 8 || !toks[s].isWord() || !(prepositions[toks[s].lower] || notClauseStart[toks[s].lower] || timeWords[toks[s].lower]) {
+		return false
+	}
+	for _, t := range toks[s:e] {
+		if t.isQuote() || !t.isWord() && t.punct != ',' && t.punct != '.' {
+			return false
+		}
+		if _, verb := speechVerbs[t.lower]; verb || finiteMarkers[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
 // reported emits the clause toks[cs:ce] as indirect (or unmarked) speech;
 // "X said A and that B" reports two clauses.
 func (x *extractor) reported(toks []token, cs, ce int, ev *event, pi int) {
@@ -231,6 +256,7 @@ func (x *extractor) reported(toks []token, cs, ce int, ev *event, pi int) {
 }
 
 func (x *extractor) reportedClause(toks []token, cs, ce int, ev *event, pi int) {
+	cs = x.datelineEnd(toks, cs, ce)
 	for cs < ce && !toks[cs].isWord() && !toks[cs].isQuote() {
 		cs++ // a bullet or dash before the clause
 	}
@@ -258,6 +284,35 @@ func (x *extractor) reportedClause(toks []token, cs, ce int, ev *event, pi int) 
 	}
 	x.add(rawQuote{start: s, end: e, kind: kind, ent: ev.ent, role: ev.role, evidence: ev.evidence, para: pi})
 	x.exclude(s, e)
+}
+
+// datelineEnd skips a wire dateline that opens a clause ("TROMSØ, Norway
+// —", "KYIV (Reuters) -"): a place in capitals, an optional region and
+// agency, then a dash.
+func (x *extractor) datelineEnd(toks []token, cs, ce int) int {
+	k := cs
+	for k < ce && k-cs < 4 && toks[k].isWord() && isAcronym(x.text[toks[k].s:toks[k].e]) {
+		k++
+	}
+	if k == cs {
+		return cs
+	}
+	if k+1 < ce && toks[k].punct == ',' {
+		m := k + 1
+		for m < ce && m-k <= 3 && toks[m].isWord() && toks[m].cap {
+			m++
+		}
+		if m > k+1 {
+			k = m
+		}
+	}
+	if k+2 < ce && toks[k].punct == '(' && toks[k+1].isWord() && toks[k+2].punct == ')' {
+		k += 3
+	}
+	if k < ce && (toks[k].punct == '—' || toks[k].punct == '–' || toks[k].punct == '-') {
+		return k + 1
+	}
+	return cs
 }
 
 func (x *extractor) add(q rawQuote) {

@@ -21,7 +21,8 @@ var pastTenseClauseVerbs = set("say", "tell", "add", "claim", "insist", "argue",
 var prepositions = set("above", "below", "with", "by", "of", "for", "in", "at", "on", "to", "from",
 	"about", "against", "over", "under", "after", "before", "than", "into", "onto", "upon",
 	"between", "among", "amid", "despite", "without", "within", "toward", "towards", "via",
-	"across", "through", "beyond", "behind", "near", "like", "unlike")
+	"across", "through", "beyond", "behind", "near", "like", "unlike", "around", "outside",
+	"inside", "throughout", "along", "alongside", "beside", "past", "opposite")
 
 // determiners open a speaker's noun phrase.
 var determiners = set("the", "a", "an", "his", "her", "their", "its", "our")
@@ -78,7 +79,7 @@ func (x *extractor) npWord(t token) bool {
 	if l == "the" || indefinite[l] {
 		return true
 	}
-	if roleNouns[l] || anonymousNouns[l] || orgNouns[l] || documentNouns[l] || npAdjectives[l] || titleWords[l] {
+	if isRole(l) || anonymousNouns[l] || orgNouns[l] || documentNouns[l] || npAdjectives[l] || titleWords[l] {
 		return true
 	}
 	if i := strings.IndexByte(l, '-'); i > 0 {
@@ -87,7 +88,7 @@ func (x *extractor) npWord(t token) bool {
 	}
 	if strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") {
 		base := strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s")
-		return t.cap || roleNouns[base] || orgNouns[base]
+		return t.cap || isRole(base) || orgNouns[base]
 	}
 	return false
 }
@@ -99,7 +100,7 @@ func (x *extractor) npBack(toks []token, lo, e int) int {
 	for s > lo && e-s < 12 {
 		t := toks[s-1]
 		if x.npWord(t) || (t.isWord() && (t.lower == "of" || t.lower == "for") && s < e) ||
-			(t.isWord() && nameParticles[t.lower] && s < e && toks[s].cap) {
+			(t.isWord() && nameParticles[t.lower] && s < e && (toks[s].cap || nameParticles[toks[s].lower])) {
 			s--
 			// A determiner opens the phrase, unless "of"/"for" joins it to
 			// a head before ("the spokesman for the Russian leader").
@@ -111,7 +112,7 @@ func (x *extractor) npBack(toks []token, lo, e int) int {
 		break
 	}
 	// A phrase starts neither with "of"/"for" nor ends with a determiner.
-	for s < e && (toks[s].lower == "of" || toks[s].lower == "for" || nameParticles[toks[s].lower]) {
+	for s < e && (toks[s].lower == "of" || toks[s].lower == "for" || nameParticles[toks[s].lower] && !isParticleName(toks, s, e)) {
 		s++
 	}
 	// A prepositional phrase inside the subject: "an official at the
@@ -122,7 +123,7 @@ func (x *extractor) npBack(toks []token, lo, e int) int {
 			k--
 		}
 		h := k - 1
-		if h >= lo && toks[h].isWord() && !toks[h].cap && (roleNouns[toks[h].lower] || anonymousNouns[toks[h].lower] || documentNouns[toks[h].lower] && (toks[k].lower == "from" || toks[k].lower == "by")) {
+		if h >= lo && toks[h].isWord() && !toks[h].cap && (isRole(toks[h].lower) || anonymousNouns[toks[h].lower] || documentNouns[toks[h].lower] && (toks[k].lower == "from" || toks[k].lower == "by")) {
 			if b := x.npBack(toks, lo, h+1); b <= h {
 				s = b
 			}
@@ -160,6 +161,53 @@ func (x *extractor) npBack(toks []token, lo, e int) int {
 		}
 	}
 	return s
+}
+
+// personOfBody: for "Ruth Okonjo of the Calder Institute" (a title or
+// nothing, a person's name of two words or more, "of", "at" or "from", a
+// body), the span np[i:k] of the name, with np[k] the preposition; or -1.
+func (x *extractor) personOfBody(np []token) (int, int) {
+	k := -1
+	for j := 1; j+1 < len(np); j++ {
+		if l := np[j].lower; l == "of" || l == "at" || l == "from" {
+			k = j
+			break
+		}
+	}
+	if k < 0 || !isNameWord(np[k-1]) {
+		return -1, -1
+	}
+	i := k - 1
+	for i > 0 && (isNameWord(np[i-1]) || nameParticles[np[i-1].lower] && !np[i-1].cap) {
+		i--
+	}
+	for _, t := range np[:i] {
+		if !isTitleWord(t.lower) && !isRole(t.lower) {
+			return -1, -1
+		}
+	}
+	names := 0
+	for _, t := range np[i:k] {
+		if t.cap {
+			names++
+		}
+	}
+	if names < 2 || !x.personLike(np[i:k]) {
+		return -1, -1
+	}
+	// The body: capitalised words (with "the" and "of") to the end.
+	for _, t := range np[k+1:] {
+		if !t.cap && t.lower != "the" && t.lower != "of" && t.lower != "and" {
+			return -1, -1
+		}
+	}
+	return i, k
+}
+
+// isParticleName: the particles at toks[s] open a name ("van der Berg").
+func isParticleName(toks []token, s, e int) bool {
+	k := particlesEnd(toks, s)
+	return k > s && k < e && isNameWord(toks[k])
 }
 
 // npForward parses a noun phrase starting at token s and returns its end.
@@ -280,6 +328,8 @@ func (x *extractor) paragraph(pi int) {
 func (x *extractor) events(pi, a, z int) []event {
 	toks := x.paras[pi].toks
 	var evs []event
+	x.sentClauses = x.sentClauses[:0]
+	defer func() { x.sentClauses = x.sentClauses[:0] }()
 	for v := a; v < z; v++ {
 		t := toks[v]
 		if !t.isWord() {
@@ -296,6 +346,9 @@ func (x *extractor) events(pi, a, z int) []event {
 				if e < z && toks[e].punct == ',' {
 					ev.phraseE = e + 1
 					ev.clauseS, ev.clauseE = e+1, x.clauseEnd(toks, e+1, z)
+				} else if v > a+2 && toks[v-1].punct == ',' && len(evs) == 0 && (allPunct(toks, e, z) || x.qualifierToEnd(toks, e, z)) {
+					// "CLAUSE, according to X." reports the clause before.
+					ev.trailing, ev.according = true, true
 				}
 				x.resolve(pi, toks, &ev)
 				if ev.docOnly {
@@ -316,6 +369,15 @@ func (x *extractor) events(pi, a, z int) []event {
 			evs = append(evs, ev)
 			v += 3
 			continue
+		}
+		if v == a && t.cap {
+			// `Vance: "We will not sign ..."`: a speaker label.
+			if ev, ok := x.labelEvent(toks, a, z); ok {
+				x.noteSpeaker(pi, toks, ev)
+				evs = append(evs, ev)
+				v = ev.phraseE - 1
+				continue
+			}
 		}
 		info, ok := speechVerbs[t.lower]
 		if !ok || t.cap {
@@ -361,6 +423,11 @@ func (x *extractor) events(pi, a, z int) []event {
 			// "Local media quoted a police commander as saying ...".
 			k := x.npBack(toks, a, j-1)
 			ev.npS, ev.npE, ev.phraseS = k, j-1, k-1
+		case ing && s == j && j-2 > a && toks[j-1].lower == "as" && x.passiveQuoted(toks, a, j-1) >= 0:
+			// "Achterberg was quoted by the Ledger as saying ...".
+			q := x.passiveQuoted(toks, a, j-1)
+			k := x.npBack(toks, a, q-1)
+			ev.npS, ev.npE, ev.phraseS = k, q-1, k
 		case ing && s == j && j > a && toks[j-1].punct == ',' && len(evs) > 0:
 			// ", adding ..." continues the sentence's speaker.
 			prev := evs[len(evs)-1]
@@ -383,14 +450,14 @@ func (x *extractor) events(pi, a, z int) []event {
 			k := x.npBack(toks, a, c)
 			ev.npS, ev.npE, ev.phraseS = k, c, k
 			ev.trailing = k > a && isBoundary(toks[k-1])
-		case j > a+3 && toks[j-1].punct == ',' && appositionBefore(x, toks, a, j-1) >= 0:
+		case j > a+3 && toks[j-1].punct == ',' && x.appositionBefore(toks, a, j-1) >= 0:
 			// "Dmitry Peskov, the Kremlin spokesman, said".
-			k := x.npBack(toks, a, j-1)
-			n := appositionBefore(x, toks, a, j-1)
+			n, ne := x.appositionName(toks, a, j-1)
+			k := x.appositionStart(toks, a, j-1)
 			ev.role = x.text[toks[k].s:toks[j-2].e]
-			ev.npS, ev.npE, ev.phraseS = n, k-1, n
+			ev.npS, ev.npE, ev.phraseS = n, ne, n
 			ev.trailing = ev.phraseS > a && isBoundary(toks[ev.phraseS-1])
-		case j > a && (toks[j-1].lower == "and" || toks[j-1].lower == "who"):
+		case j > a && (toks[j-1].lower == "and" || toks[j-1].lower == "but" || toks[j-1].lower == "who"):
 			if toks[j-1].lower == "who" && j-1 > a && toks[j-2].punct == ',' {
 				k := x.npBack(toks, a, j-2)
 				if k < j-2 {
@@ -431,7 +498,14 @@ func (x *extractor) events(pi, a, z int) []event {
 						for n < z && n-e < 5 && (isNameWord(toks[n]) || nameParticles[toks[n].lower]) {
 							n++
 						}
-						if n >= z || !toks[n].isWord() || notClauseStart[toks[n].lower] {
+						roleFirst := false // "said the spokesman, Dmitry Peskov"; not "said Scott Strenfel, PG&E's ..."
+						for _, t := range toks[v+1 : e] {
+							if !isNameWord(t) && !nameParticles[t.lower] {
+								roleFirst = true
+							}
+						}
+						endsName := n >= z || notClauseStart[toks[n].lower] || strings.ContainsRune(",.;:—–)", toks[n].punct)
+						if roleFirst && endsName {
 							ev.role = x.text[toks[v+1].s:toks[e-1].e]
 							ev.npS, ev.npE, ev.phraseE = e+1, n, n
 						}
@@ -440,17 +514,32 @@ func (x *extractor) events(pi, a, z int) []event {
 				}
 			}
 		}
-		if ev.npE <= ev.npS && ev.ent == nil {
-			continue
-		}
 		// A subject never follows a preposition: in "above Wall Street
 		// estimates" the noun phrase is an object and "estimates" a noun.
-		if ev.npS > a && ev.npS == ev.phraseS && ev.npE == j && prepositions[toks[ev.npS-1].lower] && !ing {
+		afterPrep := ev.npE > ev.npS && ev.npS > a && ev.npS == ev.phraseS && ev.npE == j && prepositions[toks[ev.npS-1].lower] && !ing
+		if (ev.npE <= ev.npS && ev.ent == nil || afterPrep) && !ing {
+			// "a person briefed on the talks said", "Farmers around
+			// Kessa said": an unnamed source with its qualifier.
+			if st := x.anonHead(toks, a, j); st >= 0 {
+				ev.npS, ev.npE, ev.phraseS = st, j, st
+				ev.ent = x.reg.anonymous()
+				ev.evidence = "unnamed source: '" + x.text[toks[st].s:toks[j-1].e] + "'"
+				ev.trailing = st > a && isBoundary(toks[st-1])
+				afterPrep = false
+			}
+		}
+		if ev.npE <= ev.npS && ev.ent == nil || afterPrep {
 			continue
 		}
 		if ev.npS > a && ev.ent == nil && ev.npS == ev.phraseS {
+			// "the plan would fail and Holt warned": "and" joins two
+			// clauses, not two speakers.
+			clauses := ev.npS-2 >= a && toks[ev.npS-1].lower == "and" && toks[ev.npS-2].isWord() && !toks[ev.npS-2].cap && !x.npWord(toks[ev.npS-2])
 			switch toks[ev.npS-1].lower {
 			case "and", "or", "&", "nor":
+				if clauses {
+					break
+				}
 				// "Smith and Jones said": several speakers; name no one.
 				ev.evidence = "several speakers"
 				ev.blocked = true
@@ -465,8 +554,16 @@ func (x *extractor) events(pi, a, z int) []event {
 				continue
 			}
 		}
+		if ev.trailing && ev.phraseS == ev.npS && ev.phraseS > a && toks[ev.phraseS-1].punct == ',' && !hasQuote(toks, a, ev.phraseS) && x.attributionEnds(toks, ev, info, z) {
+			ev.reportsBefore = true // "CLAUSE, he said."
+		}
 		if ev.ent == nil && !ev.blocked {
 			x.resolve(pi, toks, &ev)
+		}
+		if info.base == "call" && !x.namedSubject(toks, ev) {
+			// "a group called "..."" names a thing; only a named speaker
+			// "called the plan "..."".
+			continue
 		}
 		if !ev.trailing || ev.verb+1 < z {
 			x.clauseAfter(toks, &ev, info, z)
@@ -474,10 +571,120 @@ func (x *extractor) events(pi, a, z int) []event {
 		if ev.trailing && ev.clauseS < 0 && !x.attributionEnds(toks, ev, info, z) {
 			ev.trailing = false
 		}
+		if ev.clauseS >= 0 && ev.clauseE > ev.clauseS && len(x.sentClauses) < 16 {
+			// Names in this clause are reported, not acting: a later
+			// "she" in the sentence may still mean the speaker.
+			x.sentClauses = append(x.sentClauses, [2]int{toks[ev.clauseS].s, toks[ev.clauseE-1].e})
+		}
 		x.noteSpeaker(pi, toks, ev)
 		evs = append(evs, ev)
 	}
 	return evs
+}
+
+// anonHead: for an unnamed source with a qualifier ending at token j-1
+// ("a person briefed on the negotiations", "two officials familiar with
+// the plan", "Farmers around Kessa"), the first token of the phrase, or -1.
+// The source is indefinite (an article, a number, or a bare plural) and
+// the phrase opens the sentence or follows a comma or a quotation.
+func (x *extractor) anonHead(toks []token, a, j int) int {
+	if j-1 < a || !toks[j-1].isWord() {
+		return -1
+	}
+	for k := j - 2; k >= a && j-k <= 8; k-- {
+		t := toks[k]
+		if !t.isWord() {
+			return -1
+		}
+		if _, verb := speechVerbs[t.lower]; verb || finiteMarkers[t.lower] || t.lower == "that" || t.lower == "which" || t.lower == "who" {
+			return -1
+		}
+		if !anonymousNouns[t.lower] || t.cap && k != a {
+			continue
+		}
+		// What follows the noun qualifies it.
+		q := toks[k+1]
+		if !q.isWord() || q.cap {
+			return -1
+		}
+		if !attachPreps[q.lower] && !prepositions[q.lower] && q.lower != "close" && q.lower != "familiar" && q.lower != "briefed" && q.lower != "involved" && q.lower != "speaking" && !strings.HasSuffix(q.lower, "ed") {
+			return -1
+		}
+		st := k
+		for st > a && k-st < 3 && npAdjectives[toks[st-1].lower] && !indefinite[toks[st-1].lower] {
+			st--
+		}
+		switch {
+		case st > a && (indefinite[toks[st-1].lower] || isNumber(toks[st-1].lower)):
+			st--
+		case strings.HasSuffix(t.lower, "s") || t.lower == "people":
+		default:
+			return -1
+		}
+		// Not an apposition to a name: "Stafford, a member of the crew,".
+		if st == a || isBoundary(toks[st-1]) && !(st-2 >= a && isNameWord(toks[st-2])) {
+			return st
+		}
+		return -1
+	}
+	return -1
+}
+
+// qualifierToEnd: toks[e:z] is a phrase qualifying a source, to the end
+// of the sentence ("with knowledge of the decision", "familiar with the
+// talks"), with no verb.
+func (x *extractor) qualifierToEnd(toks []token, e, z int) bool {
+	if e >= z || !toks[e].isWord() || !(attachPreps[toks[e].lower] || toks[e].lower == "close" || toks[e].lower == "familiar") || z-e > 10 {
+		return false
+	}
+	for _, t := range toks[e:z] {
+		if t.isQuote() {
+			return false
+		}
+		if _, verb := speechVerbs[t.lower]; verb || finiteMarkers[t.lower] || t.lower == "that" || t.lower == "who" {
+			return false
+		}
+	}
+	return true
+}
+
+// labelEvent: a sentence that opens with a person's name, a colon and a
+// quotation (`Vance: "We will not sign ..."`, a headline or a transcript)
+// gives the quotation to that person, when the text names them in full
+// and shows them speaking elsewhere ("Vance told ...").
+func (x *extractor) labelEvent(toks []token, a, z int) (event, bool) {
+	k := a
+	for k < z && k-a < 5 && (isNameWord(toks[k]) || k > a && nameParticles[toks[k].lower]) {
+		k++
+	}
+	if k == a || k+1 >= z || toks[k].punct != ':' || !toks[k+1].isQuote() || !x.personLike(toks[a:k]) {
+		return event{}, false
+	}
+	name := x.nameText(toks[a:k])
+	e := x.reg.lookupPerson(name)
+	if e == nil || e.first == "" || !x.speakerKeys[e.key] {
+		return event{}, false
+	}
+	ev := event{verb: -1, npS: a, npE: k, phraseS: a, phraseE: k + 1, clauseS: -1, sentStart: a, ent: e, pos: toks[a].s}
+	ev.evidence = "speaker label: '" + name + ":'"
+	return ev, true
+}
+
+// namedSubject: the event's subject is a person or body the text names,
+// or a pronoun resolved to one.
+func (x *extractor) namedSubject(toks []token, ev event) bool {
+	if ev.ent == nil || ev.ent.anon || ev.npE <= ev.npS || indefinite[toks[ev.npS].lower] {
+		return false
+	}
+	if ev.npE-ev.npS == 1 && subjectPronouns[toks[ev.npS].lower] {
+		return true
+	}
+	for _, t := range toks[ev.npS:ev.npE] {
+		if t.cap && !functionWords[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // isBoundary: a token after which a trailing attribution may start.
@@ -487,29 +694,73 @@ func isBoundary(t token) bool {
 
 // appositionBefore: for "Name, the ROLE" ending at token e-1, the first
 // token of Name, or -1.
-func appositionBefore(x *extractor, toks []token, a, e int) int {
-	k := x.npBack(toks, a, e)
+func (x *extractor) appositionBefore(toks []token, a, e int) int {
+	n, _ := x.appositionName(toks, a, e)
+	return n
+}
+
+// appositionName: for "Name, the ROLE" ending at token e-1, the span of
+// Name, or -1, -1.
+func (x *extractor) appositionName(toks []token, a, e int) (int, int) {
+	k := x.appositionStart(toks, a, e)
 	if k >= e || k < a+2 || toks[k-1].punct != ',' {
-		return -1
+		return -1, -1
 	}
 	if toks[k].lower != "the" && toks[k].lower != "a" && toks[k].lower != "an" {
 		// Without an article the apposition must be a role: "Mick Lynch,
 		// general secretary of the union, said".
 		role := false
 		for i := k; i < e; i++ {
-			if !toks[i].cap && (roleNouns[toks[i].lower] || titleWords[toks[i].lower]) {
+			if !toks[i].cap && (isRole(toks[i].lower) || titleWords[toks[i].lower]) {
 				role = true
 			}
 		}
 		if !role {
-			return -1
+			return -1, -1
 		}
 	}
 	n := x.npBack(toks, a, k-1)
 	if n >= k-1 || !isNameWord(toks[k-2]) {
-		return -1
+		return -1, -1
 	}
-	return n
+	// Two appositions: "Omar Lamrani, a senior analyst at Stratfor, the
+	// Texas-based firm, told": the name is before the first.
+	if indefinite[toks[n].lower] && n-2 >= a && toks[n-1].punct == ',' && isNameWord(toks[n-2]) {
+		m := x.npBack(toks, a, n-1)
+		if m < n-1 && (m == a || isBoundary(toks[m-1])) {
+			return m, n - 1
+		}
+		return -1, -1
+	}
+	// The name is the subject, not the object of a preposition or a part
+	// of a longer name: not "president of Chapter & Verse, a ... agency,".
+	if n > a && (prepositions[toks[n-1].lower] || toks[n-1].punct == '&' || toks[n-1].cap) {
+		return -1, -1
+	}
+	return n, k - 1
+}
+
+// appositionStart: the first token of an apposition ending at token e-1:
+// a noun phrase ("the Kremlin spokesman"), or an article and the words up
+// to a comma ("a member of the Apollo 10 crew").
+func (x *extractor) appositionStart(toks []token, a, e int) int {
+	k := x.npBack(toks, a, e)
+	if k < e && k > a && toks[k-1].punct == ',' {
+		return k
+	}
+	for c := e - 1; c > a && e-c <= 12; c-- {
+		t := toks[c]
+		if !t.isWord() {
+			return k
+		}
+		if _, verb := speechVerbs[t.lower]; verb || finiteMarkers[t.lower] || t.lower == "who" || t.lower == "which" || t.lower == "that" {
+			return k
+		}
+		if isArticle(t) && toks[c-1].punct == ',' && c-2 >= a && isNameWord(toks[c-2]) {
+			return c
+		}
+	}
+	return k
 }
 
 // timePhraseStart: if toks[..j) ends with a time phrase ("on Wednesday",
@@ -618,13 +869,18 @@ func (x *extractor) zeroThatClause(toks []token, k, z int, info verbInfo) bool {
 		}
 	}
 	// A past-tense verb after a short subject: "said the company expected".
-	if pastTenseClauseVerbs[info.base] && (determiners[t.lower] || t.cap) {
+	// A bare plural subject: "said members already reported".
+	plural := !t.cap && len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") && !functionWords[t.lower]
+	if _, verb := speechVerbs[t.lower]; verb {
+		plural = false
+	}
+	if pastTenseClauseVerbs[info.base] && (determiners[t.lower] || t.cap || plural) {
 		for m := k + 1; m < z && m-k <= 5; m++ {
 			w := toks[m]
-			if !w.isWord() || functionWords[w.lower] && !determiners[w.lower] {
+			if !w.isWord() || functionWords[w.lower] && !determiners[w.lower] && !skipBetween[w.lower] {
 				break
 			}
-			if m > k+1 && !w.cap && len(w.lower) > 4 && strings.HasSuffix(w.lower, "ed") && !determiners[toks[m-1].lower] && m+1 < z && toks[m+1].isWord() {
+			if m > k+1 && !w.cap && len(w.lower) > 4 && strings.HasSuffix(w.lower, "ed") && !determiners[toks[m-1].lower] && m+1 < z && toks[m+1].isWord() && toks[m+1].lower != "by" {
 				return true
 			}
 		}
@@ -644,6 +900,9 @@ func (x *extractor) zeroThatClause(toks []token, k, z int, info verbInfo) bool {
 			return true
 		}
 		if _, ok := speechVerbs[w.lower]; ok && m > k+1 {
+			if isDet(toks[m-1]) || m+1 < z && finiteMarkers[toks[m+1].lower] {
+				continue // a noun: "the first reports would be due"
+			}
 			return false
 		}
 	}
@@ -672,8 +931,35 @@ func (x *extractor) clauseEnd(toks []token, k, z int) int {
 				return m
 			}
 		}
+		// "..., but warned that", "..., but she acknowledged that": a new
+		// report begins.
+		if (t.lower == "but" || t.lower == "and" && !toks[m-1].cap || t.lower == "while") && m > k && x.newReport(toks, m+1, z) {
+			if toks[m-1].punct == ',' {
+				return m - 1
+			}
+			return m
+		}
 	}
 	return z
+}
+
+// newReport: the words from k begin a new report: a speech verb, or a
+// pronoun or name and then one ("warned", "she acknowledged", "Lund said").
+func (x *extractor) newReport(toks []token, k, z int) bool {
+	for m := k; m < z && m-k < 4; m++ {
+		t := toks[m]
+		if !t.isWord() {
+			return false
+		}
+		if info, ok := speechVerbs[t.lower]; ok && !t.cap && info.clause != quoteOnly && !strings.HasSuffix(t.lower, "ing") {
+			return true
+		}
+		if m == k && (subjectPronouns[t.lower] || isNameWord(t)) || m > k && (isNameWord(t) || skipBetween[t.lower]) {
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // resolve turns an event's subject noun phrase into an entity.
@@ -692,7 +978,13 @@ func (x *extractor) resolve(pi int, toks []token, ev *event) {
 			p = pp
 		}
 		if subjectPronouns[p] {
-			ev.ent, ev.evidence = x.pronoun(p, ev.pos, pi)
+			// "CLAUSE, he said.": the names in the clause are what he
+			// reports, not other speakers.
+			upTo := ev.pos
+			if ev.reportsBefore {
+				upTo = toks[ev.sentStart].s
+			}
+			ev.ent, ev.evidence = x.pronoun(p, upTo, toks[ev.sentStart].s, pi)
 			return
 		}
 	}
@@ -701,6 +993,24 @@ func (x *extractor) resolve(pi int, toks []token, ev *event) {
 		det = words[0]
 		np, words = np[1:], words[1:]
 		if len(np) == 0 {
+			return
+		}
+	}
+	// "Ruth Okonjo of the Calder Institute": the person speaks, the body
+	// after "of" is where they work.
+	if det == "" {
+		if i, k := x.personOfBody(np); i >= 0 {
+			name := x.nameText(np[i:k])
+			ev.ent = x.reg.person(name)
+			role := strings.TrimSpace(x.text[np[k+1].s:np[len(np)-1].e])
+			if i > 0 {
+				role = x.text[np[0].s:np[i-1].e] + ", " + role
+			}
+			if ev.role == "" {
+				ev.role = role
+			}
+			ev.ent.setRole(ev.role)
+			ev.evidence = "explicit: '" + phrase + "'"
 			return
 		}
 	}
@@ -730,7 +1040,7 @@ func (x *extractor) resolve(pi int, toks []token, ev *event) {
 		// "an official at the ministry": the phrase after the preposition
 		// only qualifies the speaker noun.
 		for i := 1; i < len(np); i++ {
-			if attachPreps[words[i]] && !np[i-1].cap && (roleNouns[words[i-1]] || anonymousNouns[words[i-1]] || words[i-1] == "close" || words[i-1] == "familiar") {
+			if attachPreps[words[i]] && !np[i-1].cap && (isRole(words[i-1]) || anonymousNouns[words[i-1]] || words[i-1] == "close" || words[i-1] == "familiar") {
 				c := i
 				if words[i-1] == "close" || words[i-1] == "familiar" {
 					c = i - 1
@@ -784,7 +1094,12 @@ func (x *extractor) resolve(pi int, toks []token, ev *event) {
 		// "a Telegraph story": the outlet speaks; "the agreement states".
 		for i := len(np) - 2; i >= 0; i-- {
 			if np[i].cap && !functionWords[np[i].lower] && (knownOrgs[np[i].lower] || isAcronym(x.text[np[i].s:np[i].e]) || i == 0 || !np[i-1].cap) {
-				name := x.text[np[i].s:np[i].e]
+				// The whole name: "a new Fast Company report".
+				k := i
+				for k+1 < len(np)-1 && np[k+1].cap {
+					k++
+				}
+				name := x.text[np[i].s:np[k].e]
 				ev.ent = x.reg.org(name)
 				ev.evidence = "publication: '" + phrase + "'"
 				return
@@ -834,7 +1149,13 @@ func (x *extractor) resolve(pi int, toks []token, ev *event) {
 	case anonymousNouns[head] && (det != "the" && det != "" || strings.HasSuffix(head, "s") || contains(words, "unnamed", "anonymous", "unidentified")):
 		ev.ent = x.reg.anonymous()
 		ev.evidence = "unnamed source: '" + phrase + "'"
-	case det == "the" && (roleNouns[head] || anonymousNouns[head]):
+	case det == "" && isRole(head) && (!anonymousNouns[head] || headlineRoles[head]) && !x.endsSentence(pi) && allLower(np):
+		// A headline drops its articles: "..., mayor says".
+		if e := x.reg.byRole(words); e != nil {
+			ev.ent = e
+			ev.evidence = "role '" + phrase + "' in a headline -> " + e.name
+		}
+	case det == "the" && (isRole(head) || anonymousNouns[head]):
 		e := x.reg.byRole(words)
 		// "the official" after "a senior official said" is that unnamed
 		// source; when a named official could be meant too, name no one.
@@ -852,6 +1173,29 @@ func (x *extractor) resolve(pi int, toks []token, ev *event) {
 	}
 }
 
+// headlineRoles name one post, so a headline's "..., spokesman says" is
+// the one person the article gives that role ("official" could be anyone).
+var headlineRoles = set("spokesman", "spokeswoman", "spokesperson", "minister", "commander",
+	"envoy", "negotiator", "ambassador")
+
+func hasQuote(toks []token, s, e int) bool {
+	for _, t := range toks[s:e] {
+		if t.isQuote() {
+			return true
+		}
+	}
+	return false
+}
+
+func allLower(toks []token) bool {
+	for _, t := range toks {
+		if t.cap {
+			return false
+		}
+	}
+	return true
+}
+
 func contains(words []string, any ...string) bool {
 	for _, w := range words {
 		for _, a := range any {
@@ -865,7 +1209,11 @@ func contains(words []string, any ...string) bool {
 
 // pronoun resolves "he", "she", "it" to the last speaker, only when no other
 // person was named in between and the gender does not conflict.
-func (x *extractor) pronoun(p string, pos, pi int) (*entity, string) {
+//
+// sentPos is where the pronoun's sentence starts: a person named before it
+// may be meant, one named in the sentence itself (in the clause a trailing
+// "he said" reports) may not.
+func (x *extractor) pronoun(p string, pos, sentPos, pi int) (*entity, string) {
 	switch p {
 	case "he", "she":
 		want := byte('m')
@@ -874,9 +1222,19 @@ func (x *extractor) pronoun(p string, pos, pi int) (*entity, string) {
 		}
 		cand := x.last
 		if cand == nil || pi-x.lastPara > 2 || cand.org || cand.anon {
+			// No speaker before: the one person the paragraph names,
+			// as the subject of a sentence.
+			if e := x.soleSubject(want, -1, sentPos, pi); e != nil {
+				return e, "pronoun '" + p + "' -> " + e.name + " (the person named before)"
+			}
 			return nil, ""
 		}
 		if cand.gender != 0 && cand.gender != want {
+			// The last speaker is of the other gender: the one person
+			// named since then, if the text names exactly one.
+			if e := x.soleSubject(want, x.lastPos, sentPos, pi); e != nil {
+				return e, "pronoun '" + p + "' -> " + e.name + " (the last speaker is of the other gender)"
+			}
 			return nil, ""
 		}
 		if x.otherMention(cand.key, x.lastPos, pos) {
@@ -913,7 +1271,51 @@ func (x *extractor) otherMention(key string, from, to int) bool {
 	return false
 }
 
+// soleSubject: the one person named in the reporter's text between from
+// and to, in the pronoun's own paragraph pi, when at least one
+// of the mentions is a sentence subject and their gender does not
+// conflict with want; else nil.
+func (x *extractor) soleSubject(want byte, from, to, pi int) *entity {
+	i := sort.Search(len(x.mentions), func(i int) bool { return x.mentions[i].pos >= to })
+	key, name := "", ""
+	subject := false
+	for n := 0; i > 0 && n < 64; n++ {
+		i--
+		m := x.mentions[i]
+		if m.pos <= from || m.para < pi {
+			break
+		}
+		if x.isExcluded(m.pos) {
+			continue
+		}
+		if key != "" && m.key != key {
+			return nil
+		}
+		key = m.key
+		if len(m.name) > len(name) {
+			name = m.name
+		}
+		subject = subject || m.subject
+	}
+	if !subject {
+		return nil
+	}
+	e := x.reg.lookupPerson(name)
+	if e == nil || e.org || e.anon || e.gender != 0 && e.gender != want {
+		return nil
+	}
+	if e.gender == 0 {
+		e.gender = want
+	}
+	return e
+}
+
 func (x *extractor) isExcluded(pos int) bool {
+	for _, c := range x.sentClauses {
+		if c[0] <= pos && pos < c[1] {
+			return true
+		}
+	}
 	return within(x.excluded, pos) || within(x.clauses, pos)
 }
 
@@ -991,7 +1393,14 @@ func (x *extractor) nameAfterRole(toks []token, a, e int) int {
 	for k > a && e-k < 5 && (isNameWord(toks[k-1]) || (k < e && nameParticles[toks[k-1].lower])) {
 		k--
 	}
-	if k == e || k-2 < a || toks[k-1].punct != ',' {
+	if k == e {
+		return -1
+	}
+	// A title before the name: "the regional director, Dr. Kwame Mensah,".
+	for n := 0; n < 2 && k-1 > a && toks[k-1].cap && isTitleWord(toks[k-1].lower); n++ {
+		k--
+	}
+	if k-2 < a || toks[k-1].punct != ',' {
 		return -1
 	}
 	r := x.npBack(toks, a, k-1)
@@ -1002,7 +1411,7 @@ func (x *extractor) nameAfterRole(toks []token, a, e int) int {
 		return k
 	}
 	for i := r; i < k-1; i++ {
-		if !toks[i].cap && (roleNouns[toks[i].lower] || anonymousNouns[toks[i].lower]) || toks[i].cap && titleWords[toks[i].lower] {
+		if !toks[i].cap && (isRole(toks[i].lower) || anonymousNouns[toks[i].lower]) || toks[i].cap && titleWords[toks[i].lower] {
 			return k
 		}
 	}
@@ -1050,6 +1459,22 @@ func (x *extractor) skipObject(toks []token, k, z int) int {
 		}
 	}
 	return k
+}
+
+// passiveQuoted: for "NP was quoted [by NP] as" with "as" at token e, the
+// index of "quoted", when a subject stands before the be-verb; else -1.
+func (x *extractor) passiveQuoted(toks []token, a, e int) int {
+	k := e
+	if b := x.npBack(toks, a, k); b < k && b-1 > a && toks[b-1].lower == "by" {
+		k = b - 1
+	}
+	if k-2 < a || !quotedVerbs[toks[k-1].lower] || !beForms[toks[k-2].lower] {
+		return -1
+	}
+	if x.npBack(toks, a, k-2) >= k-2 {
+		return -1
+	}
+	return k - 1
 }
 
 // quotedAs: "quoted NP as" ends at token e ("as").

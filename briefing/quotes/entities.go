@@ -58,8 +58,11 @@ func (e *entity) setRole(role string) {
 
 // mention is a person named in the reporter's own text, for pronoun checks.
 type mention struct {
-	pos int
-	key string
+	pos     int
+	para    int
+	key     string
+	name    string
+	subject bool // followed by a verb: the subject of its sentence
 }
 
 // registry holds the article's entities.
@@ -82,11 +85,8 @@ func (g *registry) person(name string) *entity {
 	if len(words) == 0 {
 		return nil
 	}
-	key := surnameKey(words[len(words)-1])
-	first := ""
-	if len(words) > 1 {
-		first = fold(words[0])
-	}
+	key := nameKey(words)
+	first := firstName(words)
 	list := g.people[key]
 	if first == "" {
 		var full []*entity
@@ -132,8 +132,9 @@ func (g *registry) lookupPerson(name string) *entity {
 	if len(words) == 0 {
 		return nil
 	}
-	list := g.people[surnameKey(words[len(words)-1])]
-	if len(words) == 1 {
+	list := g.people[nameKey(words)]
+	first := firstName(words)
+	if first == "" {
 		var full []*entity
 		for _, e := range list {
 			if e.first != "" {
@@ -148,13 +149,35 @@ func (g *registry) lookupPerson(name string) *entity {
 		}
 		return nil
 	}
-	first := fold(words[0])
 	for _, e := range list {
 		if e.first == first {
 			return e
 		}
 	}
 	return nil
+}
+
+// nameKey is the surname key of a name's words: the last word with the
+// particles before it ("von der Leyen"), so that "Anna Berg" and "Pieter
+// van der Berg" are not taken for one family name.
+func nameKey(words []string) string {
+	i := len(words) - 1
+	for i > 0 && i > len(words)-4 && nameParticles[strings.ToLower(words[i-1])] {
+		i--
+	}
+	if i == len(words)-1 {
+		return surnameKey(words[i])
+	}
+	return strings.ToLower(strings.Join(words[i:len(words)-1], " ")) + " " + surnameKey(words[len(words)-1])
+}
+
+// firstName is the folded first name of a name's words, or "" when the
+// name is a surname alone, with its particles ("van der Berg").
+func firstName(words []string) string {
+	if len(words) < 2 || nameParticles[strings.ToLower(words[0])] {
+		return ""
+	}
+	return fold(words[0])
 }
 
 func (g *registry) org(name string) *entity {

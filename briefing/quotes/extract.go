@@ -5,9 +5,13 @@
 // style, partial quotes woven into the reporter's sentence, multi-paragraph
 // quotes, quotes split by their attribution, indirect speech introduced by a
 // speech verb, and unmarked first-person speech. Speakers are resolved from
-// "X said", "said X", appositions, titles ("Czech President Petr Pavel":
-// name and role apart), "according to X", pronouns and role nouns ("she
-// added", "the spokesman said"), and bodies and anonymous sources.
+// "X said", "said X", appositions (one or two: "Omar Castell, a senior
+// analyst at Northwind, the research group, told"), titles ("Czech
+// President Petr Pavel": name and role apart), people of a body ("Ruth
+// Okonjo of the Calder Institute"), "according to X" before or after the
+// clause, speaker labels (`Vance: "..."`), pronouns and role nouns ("she
+// added", "the spokesman said", a headline's "..., mayor says"), and
+// bodies and anonymous sources ("a person briefed on the talks said").
 //
 // The rule that governs every choice: a quote given to the wrong person is
 // the worst defect, so where the text does not settle who spoke, the speaker
@@ -92,6 +96,8 @@ type event struct {
 	pos              int  // byte offset of the subject
 	sentStart        int  // first token of the sentence
 	blocked          bool // several speakers: attribute to no one
+	according        bool // a trailing "according to X"
+	reportsBefore    bool // "CLAUSE, he said.": the attribution ends the sentence
 }
 
 type extractor struct {
@@ -101,10 +107,16 @@ type extractor struct {
 	quotes   []rawQuote
 	mentions []mention
 	excluded [][2]int // quotations, in order
+	// speakerKeys: surname keys of names followed by a speech verb
+	// somewhere in the text ("Vance told ...").
+	speakerKeys map[string]bool
 	// lowerWords holds words the text prints in lower case, to tell a
 	// capitalised common noun opening a sentence from a name.
 	lowerWords map[string]bool
 	clauses    [][2]int // reported clauses, in the order found
+	// sentClauses: reported clauses of the sentence being parsed, not yet
+	// in clauses.
+	sentClauses [][2]int
 
 	paraEnt    map[int]*entity // the one speaker of a paragraph (nil: several)
 	paraQuoted map[int]bool    // the paragraph has a quotation with a speaker
@@ -125,7 +137,7 @@ type extractor struct {
 // attribution at all) or kept with Speaker "" (an attribution that cannot be
 // resolved safely, such as "he said" after two men were named).
 func Extract(text string) Result {
-	x := &extractor{text: text, reg: newRegistry(), lastPara: -10, paraEnt: map[int]*entity{}, paraQuoted: map[int]bool{}, chainPara: -1, lowerWords: make(map[string]bool, min(len(text)/40, 1<<14))}
+	x := &extractor{text: text, reg: newRegistry(), lastPara: -10, paraEnt: map[int]*entity{}, paraQuoted: map[int]bool{}, speakerKeys: map[string]bool{}, chainPara: -1, lowerWords: make(map[string]bool, min(len(text)/40, 1<<14))}
 	x.split()
 	x.collectNames()
 	for i := range x.paras {
@@ -207,6 +219,7 @@ func opensWithMark(s string) bool {
 func (x *extractor) collectNames() {
 	type run struct {
 		pos     int
+		para    int
 		name    string
 		first   bool
 		subject bool // followed by a verb: someone acting in the story
@@ -230,17 +243,26 @@ func (x *extractor) collectNames() {
 					j++
 					continue
 				}
-				if toks[j].isWord() && nameParticles[toks[j].lower] && j+1 < len(toks) && isNameWord(toks[j+1]) {
-					j++
+				if k := particlesEnd(toks, j); k > j && k < len(toks) && isNameWord(toks[k]) {
+					j = k
 					continue
 				}
 				break
+			}
+			// Particles that open the name: "van der Berg said".
+			for i > 0 && j-i < 5 && toks[i-1].isWord() && !toks[i-1].cap && nameParticles[toks[i-1].lower] && (i < 2 || !isNameWord(toks[i-2])) {
+				i--
 			}
 			// A possessive right after the name ends it ("Putin's").
 			if j < len(toks) && toks[j].cap && (strings.HasSuffix(toks[j].lower, "'s") || strings.HasSuffix(toks[j].lower, "’s")) && j-i < 4 {
 				j++
 			}
-			n := j - i
+			n := 0 // name words, particles aside
+			for _, t := range toks[i:j] {
+				if t.cap {
+					n++
+				}
+			}
 			if n > 4 || n == 0 {
 				i = j
 				continue
@@ -260,7 +282,12 @@ func (x *extractor) collectNames() {
 				}
 			}
 			subject := j < len(toks) && toks[j].isWord() && !toks[j].cap && verbish(toks[j].lower)
-			runs = append(runs, run{pos: toks[i].s, name: name, first: i == 0, subject: subject})
+			if subject {
+				if _, speaks := speechVerbs[toks[j].lower]; speaks && len(x.speakerKeys) < 1<<12 {
+					x.speakerKeys[nameKey(strings.Fields(name))] = true
+				}
+			}
+			runs = append(runs, run{pos: toks[i].s, para: pi, name: name, first: i == 0, subject: subject})
 			i = j - 1
 		}
 	}
@@ -271,8 +298,18 @@ func (x *extractor) collectNames() {
 		if len(words) == 1 && x.reg.lookupPerson(r.name) == nil && !r.subject {
 			continue
 		}
-		x.mentions = append(x.mentions, mention{pos: r.pos, key: surnameKey(words[len(words)-1])})
+		x.mentions = append(x.mentions, mention{pos: r.pos, para: r.para, key: nameKey(words), name: r.name, subject: r.subject})
 	}
+}
+
+// particlesEnd: the index after up to two name particles from j ("van
+// der", "de la"), or j when there is none.
+func particlesEnd(toks []token, j int) int {
+	k := j
+	for k < len(toks) && k-j < 2 && toks[k].isWord() && !toks[k].cap && nameParticles[toks[k].lower] {
+		k++
+	}
+	return k
 }
 
 // nameText is the text of name tokens, without a possessive ending.
@@ -305,7 +342,7 @@ func (x *extractor) roleBefore(toks []token, i int) string {
 			break
 		}
 		switch {
-		case titleWords[t.lower] || roleNouns[t.lower]:
+		case titleWords[t.lower] || isRole(t.lower):
 			hasRole = true
 		case t.lower == "of" && j-1 > 0 && toks[j-2].cap:
 		case t.cap && !functionWords[t.lower]:
@@ -322,7 +359,7 @@ done:
 			k := i - 2
 			has := false
 			for k >= 0 && i-k < 12 && toks[k].isWord() {
-				if roleNouns[toks[k].lower] {
+				if isRole(toks[k].lower) {
 					has = true
 				}
 				if toks[k].lower == "the" && has && (k == 0 || !toks[k-1].isWord() || toks[k-1].lower == "by") {
@@ -333,7 +370,7 @@ done:
 		}
 		return ""
 	}
-	for j < i && !toks[j].cap && !titleWords[toks[j].lower] && !roleNouns[toks[j].lower] {
+	for j < i && !toks[j].cap && !titleWords[toks[j].lower] && !isRole(toks[j].lower) {
 		j++
 	}
 	if j >= i {
@@ -351,7 +388,7 @@ func (x *extractor) roleAfter(toks []token, j int) string {
 	k := j + 2
 	has := false
 	for k < len(toks) && k-j < 12 && toks[k].isWord() {
-		if roleNouns[toks[k].lower] || titleWords[toks[k].lower] {
+		if isRole(toks[k].lower) || titleWords[toks[k].lower] {
 			has = true
 		}
 		k++

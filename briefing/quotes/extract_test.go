@@ -54,7 +54,7 @@ var extractTests = []struct {
 	{"anonymous", `"The talks could collapse within days," a senior European diplomat said.`,
 		[]wantQuote{{"direct", "anonymous", "The talks could collapse within days"}}},
 	{"anonymous plural", `The company is preparing to cut 2,000 jobs, people familiar with the matter said.`,
-		nil},
+		[]wantQuote{{"indirect", "anonymous", "The company is preparing to cut 2,000 jobs"}}},
 	{"officials said indirect", `The company will cut 2,000 jobs by the end of the year, officials said.`,
 		[]wantQuote{{"indirect", "anonymous", "The company will cut 2,000 jobs by the end of the year"}}},
 	{"organisation", `"All flights are suspended until further notice," the airline said in a statement.`,

@@ -105,6 +105,8 @@ func buildVerbs() map[string]verbInfo {
 	add(quoteOnly, false, "recount", "recounted")
 	add(quoteOnly, false, "begin", "began")
 	add(quoteOnly, false, "concur", "concurred")
+	// "called the plan "a tax on the poor"": a quoted judgement.
+	add(quoteOnly, false, "call", "called", "calls", "calling")
 	return m
 }
 
@@ -178,7 +180,10 @@ var anonymousNouns = set("official", "officials", "source", "sources", "diplomat
 	"investigators", "rescuers", "supporters", "opponents", "economists", "campaigners",
 	"villagers", "survivors", "locals", "voters", "farmers", "workers", "students", "parents",
 	"teachers", "nurses", "worker", "woman", "man", "women", "men", "mother", "father",
-	"neighbour", "neighbor", "driver", "passenger", "shopkeeper", "shopper", "user", "fan", "neighbours", "neighbors", "relatives", "friends", "colleagues")
+	"neighbour", "neighbor", "driver", "passenger", "shopkeeper", "shopper", "user", "fan", "neighbours", "neighbors", "relatives", "friends", "colleagues", "shopkeepers",
+	"traders", "merchants", "drivers", "passengers", "commuters", "fishermen", "pilots",
+	"patients", "tourists", "visitors", "refugees", "migrants", "families", "owners",
+	"citizens", "mothers", "fathers", "veterans", "pensioners", "retirees", "tenants")
 
 // roleNouns are lower-case nouns that may make up a role ("Kremlin
 // spokesperson", "the spokesman for the Russian leader").
@@ -196,6 +201,24 @@ var roleNouns = set("spokesman", "spokeswoman", "spokesperson", "spokespeople", 
 	"nurse", "teacher", "student", "worker", "farmer", "mother", "father", "woman", "man",
 	"candidate", "nominee", "speaker", "administrator", "regulator", "investigator", "coach",
 	"manager", "sheriff", "pastor", "principal", "councillor", "councilor", "cfo", "coo")
+
+// isRole: a role noun, or a hyphenated one ("secretary-general",
+// "vice-president", "ex-minister", "president-elect").
+func isRole(w string) bool {
+	if roleNouns[w] {
+		return true
+	}
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 {
+		return false
+	}
+	last := w[i+1:]
+	if last == "elect" || last == "designate" {
+		j := strings.IndexByte(w, '-')
+		return roleNouns[w[:j]]
+	}
+	return roleNouns[last] && last != "man" && last != "woman" && last != "people" && last != "person"
+}
 
 // orgNouns head an organisation that speaks as a body.
 var orgNouns = set("government", "ministry", "office", "agency", "army", "military", "police",
@@ -324,7 +347,9 @@ var notPerson = set("palace", "hotel", "street", "square", "centre", "center", "
 	"television", "press", "media", "club", "foundation", "association", "federation",
 	"museum", "stadium", "park", "road", "avenue", "church", "cathedral", "mosque",
 	"hospital", "school", "college", "academy", "prize", "award", "cup", "games", "league",
-	"corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "co.", "group", "holdings")
+	"corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "co.", "group", "holdings",
+	"dam", "lake", "valley", "canal", "harbour", "harbor", "gulf", "strait", "peninsula",
+	"reservoir", "basin", "coast", "plaza", "mall", "airbase", "pipeline", "motorway", "highway")
 
 // isTitleWord reports whether a capitalised word is part of a title.
 func isTitleWord(w string) bool {

@@ -54,7 +54,7 @@ func tokenize(text string, s, e int, out []token) []token {
 				w = w[:64]
 			}
 			lw := strings.ToLower(w)
-			out = append(out, token{s: i, e: j, lower: lw, cap: unicode.IsUpper(r), quote: -1})
+			out = append(out, token{s: i, e: j, lower: lw, cap: unicode.IsUpper(r) || particleName(w), quote: -1})
 			i = j
 		default:
 			out = append(out, token{s: i, e: i + size, punct: r, quote: -1})
@@ -62,6 +62,23 @@ func tokenize(text string, s, e int, out []token) []token {
 		}
 	}
 	return out
+}
+
+// hyphenParticles are lower-case prefixes joined to a capitalised surname
+// ("al-Rashid", "el-Sisi", "bin-Laden", "ad-Din", "d'Estaing").
+var hyphenParticles = set("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ud", "bin",
+	"ibn", "abu", "d", "l", "da", "de", "di", "van", "von")
+
+// particleName: a word such as "al-Rashid" or "d'Estaing", written with a
+// lower-case particle but a name all the same.
+func particleName(w string) bool {
+	i := strings.IndexAny(w, "-'’")
+	if i <= 0 || i > 4 || !hyphenParticles[w[:i]] {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(w[i:])
+	r, _ := utf8.DecodeRuneInString(w[i+size:])
+	return unicode.IsUpper(r)
 }
 
 // isAbbrev: dotted abbreviations (U.S, e.g) and short titles (Gen, Mr, Feb).
