@@ -79,3 +79,31 @@ func findShared(sub string) (string, bool) {
 	}
 	return p, true
 }
+
+// The bar for quotes on the dev gold: direct and partial quotes
+// found and attributed with precision and recall at least these; reported
+// speech with precision at least SidePrecision.
+const (
+	MainPrecision = 0.97
+	MainRecall    = 0.95
+	SidePrecision = 0.85
+)
+
+// CheckTargets scores preds against gold, logs both tables with their
+// details, and fails the test when a score is below the bar.
+func CheckTargets(tb testing.TB, gold map[string]Gold, preds []Prediction) {
+	tb.Helper()
+	main := Score(gold, preds, MainKinds...)
+	side := Score(gold, preds, SideKinds...)
+	tb.Logf("direct+partial:    %s", main)
+	tb.Logf("indirect+unmarked: %s", side)
+	for _, d := range append(main.Details, side.Details...) {
+		tb.Log(d)
+	}
+	if main.Precision < MainPrecision || main.Recall < MainRecall {
+		tb.Errorf("direct+partial below target (precision >= %.2f, recall >= %.2f): %s", MainPrecision, MainRecall, main)
+	}
+	if side.Precision < SidePrecision {
+		tb.Errorf("indirect+unmarked precision below %.2f: %s", SidePrecision, side)
+	}
+}

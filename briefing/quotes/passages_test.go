@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"fmt"
 	"testing"
 )
 
@@ -10,11 +9,7 @@ import (
 // speech, with traps where the right answer is "no speaker". Every quote
 // the extractor emits must be listed: a wrong speaker or an extra quote
 // fails as surely as a missing one.
-var passageTests = []struct {
-	name string
-	in   string
-	want []wantQuote
-}{
+var passageTests = []extractTest{
 	{"dateline, apposition, pronoun chain of two genders", "TROMSØ, Norway — Fishing crews in the north will lose a third of their cod quota next year, the fisheries directorate said on Thursday.\n\n" +
 		"\"This is the hardest cut we have made in two decades,\" said Ingrid Solvang, the directorate's chief scientist. \"The stock simply has not recovered.\"\n\n" +
 		"Arne Pettersen, who leads the coastal fishermen's association, called the decision \"a death sentence for small harbours.\" He said his members would sail to the capital next week.\n\n" +
@@ -209,21 +204,4 @@ var passageTests = []struct {
 		[]wantQuote{{"partial", "Mark Mills", "for several more years to come"}}},
 }
 
-func TestPassages(t *testing.T) {
-	for _, tt := range passageTests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := Extract(tt.in)
-			checkInvariants(t, tt.in, res)
-			var got []wantQuote
-			for _, q := range res.Quotes {
-				got = append(got, wantQuote{q.Kind, q.Speaker, q.Text})
-			}
-			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Errorf("Extract\n got %v\nwant %v", got, tt.want)
-				for _, q := range res.Quotes {
-					t.Logf("  %s [%s] %q <- %s", q.Kind, q.Speaker, q.Text, q.Evidence)
-				}
-			}
-		})
-	}
-}
+func TestPassages(t *testing.T) { runExtractTests(t, passageTests) }

@@ -33,17 +33,5 @@ func TestCorpusScore(t *testing.T) {
 		}
 		preds = append(preds, p)
 	}
-	main := evalscore.Score(gold, preds, evalscore.MainKinds...)
-	side := evalscore.Score(gold, preds, evalscore.SideKinds...)
-	t.Logf("direct+partial: %s", main)
-	t.Logf("indirect+unmarked: %s", side)
-	for _, d := range append(main.Details, side.Details...) {
-		t.Log(d)
-	}
-	if main.Precision < 0.97 || main.Recall < 0.95 {
-		t.Errorf("direct+partial below target (precision >= 0.97, recall >= 0.95): %s", main)
-	}
-	if side.Precision < 0.85 {
-		t.Errorf("indirect+unmarked precision below 0.85: %s", side)
-	}
+	evalscore.CheckTargets(t, gold, preds)
 }
