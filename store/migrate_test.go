@@ -67,6 +67,20 @@ func TestMigrateRefusesNewerSchema(t *testing.T) {
 func TestMigrateFromVersionOne(t *testing.T) {
 	// A database made by the first schema alone gets the later steps.
 	path := filepath.Join(t.TempDir(), "corpus.db")
+	db, ms := dbAtVersion(t, path, 1)
+	db.Close()
+	s := openAt(t, path)
+	var v int
+	if err := s.read.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil || v != len(ms) {
+		t.Errorf("user_version = %d, %v; want %d", v, err, len(ms))
+	}
+}
+
+// dbAtVersion makes a database at path with only the first n migrations
+// applied, as an older briefbot left it, and returns it with every
+// migration there is.
+func dbAtVersion(t *testing.T, path string, n int) (*sql.DB, []migration) {
+	t.Helper()
 	ms, err := migrations()
 	if err != nil {
 		t.Fatal(err)
@@ -75,15 +89,13 @@ func TestMigrateFromVersionOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := applyMigration(context.Background(), db, ms[0]); err != nil {
-		t.Fatal(err)
+	db.SetMaxOpenConns(1)
+	for _, m := range ms[:n] {
+		if err := applyMigration(context.Background(), db, m); err != nil {
+			t.Fatal(err)
+		}
 	}
-	db.Close()
-	s := openAt(t, path)
-	var v int
-	if err := s.read.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil || v != len(ms) {
-		t.Errorf("user_version = %d, %v; want %d", v, err, len(ms))
-	}
+	return db, ms
 }
 
 func TestMigrationFailureRollsBack(t *testing.T) {

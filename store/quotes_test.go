@@ -79,21 +79,7 @@ func TestQuoteDatesFollowWrites(t *testing.T) {
 // that migrations 0004 and 0005 date its quotes and keep its events.
 func TestMigrateQuoteDates(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "corpus.db")
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.SetMaxOpenConns(1)
-	ctx := context.Background()
-	for _, m := range ms[:3] {
-		if err := applyMigration(ctx, db, m); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db, _ := dbAtVersion(t, path, 3)
 	// Two outlets report one quote (the later one first), a third is
 	// undated; an event.
 	for _, stmt := range []string{
@@ -148,7 +134,7 @@ func TestMigrateQuoteDates(t *testing.T) {
 	if err := s.read.QueryRow(`SELECT year_inferred FROM events`).Scan(&inferred); err != nil || inferred != 0 {
 		t.Errorf("event year_inferred = %d, %v; want 0", inferred, err)
 	}
-	page, err := s.QuotesBySpeaker(ctx, QuoteQuery{SpeakerID: 10})
+	page, err := s.QuotesBySpeaker(context.Background(), QuoteQuery{SpeakerID: 10})
 	if err != nil || page.Total != 2 || len(page.Quotes) != 2 || page.Quotes[0].ID != 1 || page.Quotes[1].ID != 3 {
 		t.Errorf("QuotesBySpeaker after migrating: %+v, %v; want group 1 (dated) then 3 (undated)", page, err)
 	}
