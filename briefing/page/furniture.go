@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The patterns below describe news page furniture in general: the
@@ -86,14 +87,13 @@ var (
 	timestampRe = regexp.MustCompile(`(?i)^(?:(?:updated|posted|published)\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:utc|gmt|cet|cest|eet|eest|bst|est|edt|pst|pdt|msk|local time))?|(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week)s?\s+ago|just now|yesterday)$`)
 	// AI-voice and automated-summary notices.
 	aiNoticeRe = regexp.MustCompile(`(?i)^(?:this|the)\s+(?:audio|article|summary|text|narration|voice|story)\s+(?:is|was|has been)\s+(?:created|generated|produced|narrated|read|voiced|summari[sz]ed|translated)\s+(?:with|by|using)\s+(?:the\s+)?(?:help\s+of\s+)?(?:ai|a\.i\.|artificial intelligence|machine|automated)`)
-	// Newsletter and subscription prompts.
-	newsletterRe = regexp.MustCompile(`(?i)(?:^\*\s*(?:indicates|denotes) (?:a )?required|^(?:please,?\s+)?enter (?:your|a|a valid|correct|a correct|valid)\s+(?:e-?mail|email address)|` +
-		`\b(?:thank you|thanks) for (?:signing up|subscribing|registering)|^(?:you(?:'|’)re|you are) (?:now )?(?:subscribed|signed up)|` +
-		`\bsent you a confirmation e-?mail|^sign up (?:for|to) (?:our|the|a)\b.*\b(?:newsletter|briefing|digest|alerts?)\b|` +
-		`^subscribe (?:to|for) (?:our|the)\b.*\b(?:newsletter|briefing|digest|updates|alerts?)\b|^get (?:our|the)\b.{0,60}\b(?:newsletter|in your inbox)\b|` +
-		`^(?:please,?\s+)?enter (?:a )?(?:correct|valid) e-?mail|^invalid e-?mail|^successful+y subscribed|` +
-		`\bby (?:signing up|subscribing),? you agree\b|^(?:your )?e-?mail address$|^delivered to your inbox|` +
-		`\bshare your feedback\b)`)
+	// Newsletter and subscription prompts that start a line.
+	newsletterStartRe = regexp.MustCompile(`(?i)^(?:\*\s*(?:indicates|denotes) (?:a )?required|(?:please,?\s+)?enter (?:your|a|a valid|correct|a correct|valid)\s+(?:e-?mail|email address)|` +
+		`(?:you(?:'|’)re|you are) (?:now )?(?:subscribed|signed up)|` +
+		`sign up (?:for|to) (?:our|the|a)\b.*\b(?:newsletter|briefing|digest|alerts?)\b|` +
+		`subscribe (?:to|for) (?:our|the)\b.*\b(?:newsletter|briefing|digest|updates|alerts?)\b|get (?:our|the)\b.{0,60}\b(?:newsletter|in your inbox)\b|` +
+		`(?:please,?\s+)?enter (?:a )?(?:correct|valid) e-?mail|invalid e-?mail|successful+y subscribed|` +
+		`(?:your )?e-?mail address$|delivered to your inbox)`)
 	// Share rows: "Share on Facebook | Share on X", "Share this article:".
 	shareRe = regexp.MustCompile(`(?i)^(?:share|tweet|email|e-mail|print|copy link|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|flipboard)(?:\s*(?:on|via|this|article|story|to)\b[^.!?]{0,40})?(?:\s*[|/•·,]\s*(?:share|tweet|email|e-mail|print|copy link|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|flipboard)\b[^|/•·,]{0,20})*:?$`)
 	// Teaser links: "Read more: ...", "READ ALSO: ...", "See also - ...".
@@ -155,7 +155,35 @@ func isListHeading(f string) bool {
 func isFeedHeading(f string) bool { return feedHeadings[f] }
 func isFeedEnd(f string) bool     { return feedEnds[f] }
 func isWireAgency(s string) bool  { return wireAgencies[foldLine(s)] }
-func isCreditLine(s string) bool  { return creditLineRe.MatchString(s) }
+
+// creditStarts are the starts of the lower-case forms of every line
+// creditLineRe matches whose first byte is ASCII. They stop before any "s"
+// or "k" after the first letter, the letters that case-insensitive
+// matching also reads from other runes ("ſ", the Kelvin sign), so the test
+// is exact.
+var creditStarts = []string{"image", "photo", "picture", "video", "illu", "graphic", "cover image", "main image", "top image", "header image", "(c)", "copyright", "source of"}
+
+// isCreditLine reports a credit line. lower is the line in lower case (at
+// least its first 64 bytes): the regexp runs only on lines that start like
+// a credit, which most prose does not.
+func isCreditLine(lower, s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] < utf8.RuneSelf && !hasAnyPrefix(lower, creditStarts) {
+		return false
+	}
+	return creditLineRe.MatchString(s)
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // The checks below run on every line, so each first looks for a cheap
 // sign (a keyword, a first or last character) before its regexp runs.
@@ -184,10 +212,37 @@ func hasCreditTail(s string) bool {
 
 var newsletterWords = []string{"mail", "required", "thank", "subscri", "sign", "newsletter", "inbox", "feedback", "registering", "denotes"}
 
+// newsletterInside are the prompts found anywhere in a line, each with a
+// word it must contain. An unanchored pattern is tried at every position,
+// so each runs only on the lines that have its word. The test is exact:
+// every rune these case-insensitive patterns accept for a letter of the
+// word lower-cases to that letter.
+var newsletterInside = []struct {
+	word string
+	re   *regexp.Regexp
+}{
+	{"thank", regexp.MustCompile(`(?i)\b(?:thank you|thanks) for (?:signing up|subscribing|registering)`)},
+	{"confirmation", regexp.MustCompile(`(?i)\bsent you a confirmation e-?mail`)},
+	{"you agree", regexp.MustCompile(`(?i)\bby (?:signing up|subscribing),? you agree\b`)},
+	{"feedback", regexp.MustCompile(`(?i)\bshare your feedback\b`)},
+}
+
 func isNewsletter(lower, s string) bool {
 	for _, w := range newsletterWords {
 		if strings.Contains(lower, w) {
-			return newsletterRe.MatchString(s)
+			return matchesNewsletter(lower, s)
+		}
+	}
+	return false
+}
+
+func matchesNewsletter(lower, s string) bool {
+	if newsletterStartRe.MatchString(s) {
+		return true
+	}
+	for _, p := range newsletterInside {
+		if strings.Contains(lower, p.word) && p.re.MatchString(s) {
+			return true
 		}
 	}
 	return false
@@ -228,14 +283,27 @@ var socialNetworks = map[string]bool{
 // isSocialRow recognises a row of share or follow buttons printed as
 // words: "Whatsapp Facebook Pinterest Email", "Facebook | X | LinkedIn".
 func isSocialRow(f string) bool {
-	ws := strings.FieldsFunc(f, func(r rune) bool {
+	isSep := func(r rune) bool {
 		return unicode.IsSpace(r) || r == '|' || r == '/' || r == '•' || r == '·' || r == ','
-	})
-	if len(ws) < 2 || len(ws) > 10 {
-		return false
 	}
-	known, networks := 0, 0
-	for _, w := range ws {
+	words, known, networks := 0, 0, 0
+	for rest := f; rest != ""; {
+		// The words are walked in place: most lines are not share rows,
+		// and a slice of words for each was a garbage-collector cost.
+		start := strings.IndexFunc(rest, func(r rune) bool { return !isSep(r) })
+		if start < 0 {
+			break
+		}
+		rest = rest[start:]
+		end := strings.IndexFunc(rest, isSep)
+		if end < 0 {
+			end = len(rest)
+		}
+		w := rest[:end]
+		rest = rest[end:]
+		if words++; words > 10 {
+			return false
+		}
 		if socialWords[w] {
 			known++
 		}
@@ -243,7 +311,7 @@ func isSocialRow(f string) bool {
 			networks++
 		}
 	}
-	return networks >= 2 && known*4 >= len(ws)*3
+	return words >= 2 && networks >= 2 && known*4 >= words*3
 }
 
 var readMoreWords = []string{"read ", "also ", "see ", "related", "more", "watch", "listen", "recommended", "explore"}

@@ -84,7 +84,7 @@ func FromHTML(doc string, pageURL string) (p Page, err error) {
 	if p.Author == "" {
 		p.Author = c.author
 	}
-	p.Text = joinParagraphs(dropTitle(c.paragraphs, p.Title))
+	p.Text = joinParagraphs(c.withoutTitle(p.Title))
 	if p.Text == "" {
 		return Page{}, inputErr(name, ErrNoText, "only page furniture in the main content")
 	}

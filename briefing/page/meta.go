@@ -222,7 +222,8 @@ var monthNum = map[string]time.Month{
 // time, a zone and a "Published"/"Updated" label), as pages print the
 // article's date. A date inside a sentence is not a date line.
 func dateLine(s string) (time.Time, bool) {
-	if len(s) > 80 || strings.IndexAny(s, "0123456789") < 0 {
+	// Every date pattern below has a four-digit year.
+	if len(s) > 80 || !hasDigitRun(s, 4) {
 		return time.Time{}, false
 	}
 	var d time.Time
@@ -253,6 +254,21 @@ func dateLine(s string) (time.Time, bool) {
 		}
 	}
 	return d, true
+}
+
+// hasDigitRun says s has n ASCII digits in a row (what \d{n} needs).
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func mkDate(year string, month time.Month, day string) time.Time {

@@ -56,6 +56,7 @@ type line struct {
 type cleaned struct {
 	lines      []line
 	paragraphs []string
+	paraNorms  []string // normSpace of each paragraph
 	title      string
 	source     string
 	author     string
@@ -68,7 +69,7 @@ func (c cleaned) page() Page {
 		Source:    c.source,
 		Author:    c.author,
 		Published: c.published,
-		Text:      joinParagraphs(dropTitle(c.paragraphs, c.title)),
+		Text:      joinParagraphs(c.withoutTitle(c.title)),
 	}
 }
 
@@ -79,7 +80,8 @@ func (c cleaned) page() Page {
 func clean(raw []string, opts cleanOptions) cleaned {
 	ls := make([]line, len(raw))
 	for i, t := range raw {
-		ls[i] = line{text: t, norm: normSpace(t), blank: t == "", words: countWords(t)}
+		norm, words := normAndCount(t)
+		ls[i] = line{text: t, norm: norm, blank: t == "", words: words}
 		if len(t) <= maxFoldLen {
 			ls[i].fold = foldLine(t)
 		}
@@ -112,6 +114,7 @@ func clean(raw []string, opts cleanOptions) cleaned {
 	for _, l := range c.lines {
 		if !l.blank && !l.drop {
 			c.paragraphs = append(c.paragraphs, l.text)
+			c.paraNorms = append(c.paraNorms, l.norm)
 		}
 	}
 	return c
@@ -152,7 +155,7 @@ func (c *cleaned) markLineFurniture(m *metaFinder) {
 			continue
 		}
 		f := l.fold
-		lower := strings.ToLower(l.text)
+		lower := lineLower(l.text, l.words)
 		switch {
 		case f == "" && len(l.text) <= maxFoldLen:
 			c.dropLine(i, "punctuation")
@@ -168,7 +171,7 @@ func (c *cleaned) markLineFurniture(m *metaFinder) {
 			c.dropLine(i, "newsletter")
 		case isShareLine(lower, l.text) || f != "" && isSocialRow(f):
 			c.dropLine(i, "share")
-		case l.words <= 60 && isCreditLine(l.text):
+		case l.words <= 60 && isCreditLine(lower, l.text):
 			c.dropLine(i, "credit")
 			if cm := copyrightRe.FindStringSubmatch(l.text); cm != nil {
 				m.noteCopyright(cm[1])
@@ -203,6 +206,25 @@ func (c *cleaned) markLineFurniture(m *metaFinder) {
 			c.dropLine(i, "date-line")
 		}
 	}
+}
+
+// lineLower is the lower-case form of a line as far as markLineFurniture
+// reads it: all of a line of up to 25 words (isNewsletter searches it), and
+// the first 64 bytes or so of a longer one, which is only compared with
+// prefixes of at most 13 bytes. Lowering maps rune by rune and shrinks a
+// rune at most threefold (the Kelvin sign becomes "k"), so a cut at a rune
+// start leaves those prefixes as they were. Long paragraphs are most of a
+// page; lowering all of each was a tenth of the cleaner's time.
+func lineLower(s string, words int) string {
+	const keep = 64
+	if words <= 25 || len(s) <= keep {
+		return strings.ToLower(s)
+	}
+	cut := keep
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strings.ToLower(s[:cut])
 }
 
 // markFeeds drops news-feed sidebars: a "News Feed" heading and its
@@ -316,6 +338,9 @@ func (c *cleaned) markBios(m *metaFinder) {
 		if l.blank || l.drop || l.words > 120 {
 			continue
 		}
+		if !bioVerbEarly(l.text) {
+			continue
+		}
 		if !strings.Contains(l.text, " is ") && !strings.Contains(l.text, " was ") && !strings.Contains(l.text, " has been ") && !strings.Contains(l.text, " serves as ") {
 			continue
 		}
@@ -343,6 +368,31 @@ func (c *cleaned) markBios(m *metaFinder) {
 			break
 		}
 	}
+}
+
+// bioVerbEarly says the second to fifth word of s is the verb of a bio
+// ("Jane Doe is ..."), as bioRe needs: its name has at most four words,
+// separated by white space as the regexp's \s reads it (ASCII). Few prose
+// paragraphs pass, so bioRe runs on few.
+func bioVerbEarly(s string) bool {
+	isRESpace := func(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
+	i := 0
+	for word := 0; word < 5 && i < len(s); word++ {
+		start := i
+		for i < len(s) && !isRESpace(s[i]) {
+			i++
+		}
+		if word > 0 {
+			switch s[start:i] {
+			case "is", "was", "has", "serves":
+				return true
+			}
+		}
+		for i < len(s) && isRESpace(s[i]) {
+			i++
+		}
+	}
+	return false
 }
 
 // markCaptions drops the caption above a credit line ("Images source:
@@ -677,24 +727,65 @@ func isGluedLabel(p string) bool {
 	return true
 }
 
+// normAndCount is normSpace(s) and countWords(s) in one pass over s, for
+// the cleaner, which needs both for every line.
+func normAndCount(s string) (norm string, words int) {
+	words, tidy := scanWords(s)
+	if !tidy {
+		return strings.Join(strings.Fields(s), " "), words
+	}
+	return s, words
+}
+
 // countWords counts words as a reader would: runs of non-space, and each
 // Chinese or Japanese character (scripts written without spaces).
 func countWords(s string) int {
+	words, _ := scanWords(s)
+	return words
+}
+
+// scanWords counts the words of s (see countWords) and says whether s is
+// tidy: single plain spaces between words and none around them, so that
+// normSpace would leave it as it is. (It may call a tidy line untidy, a
+// space after a Chinese character for one; that costs only time.)
+func scanWords(s string) (words int, tidy bool) {
 	n, in := 0, false
-	for _, r := range s {
-		if r >= 0x2E80 && isUnspacedScript(r) {
-			n++
-			in = false
-			continue
+	tidy = true
+	for i := 0; i < len(s); {
+		// Most text is ASCII: decode a rune only where one starts.
+		var r rune
+		if b := s[i]; b < utf8.RuneSelf {
+			r = rune(b)
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+			if r >= 0x2E80 && isUnspacedScript(r) {
+				n++
+				in = false
+				continue
+			}
 		}
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
+			if r != ' ' || !in {
+				tidy = false // not a plain space, or a leading or doubled one
+			}
 			in = false
 		} else if !in {
 			in = true
 			n++
 		}
 	}
-	return n
+	return n, tidy && (s == "" || in)
+}
+
+// isSpace is unicode.IsSpace with the ASCII answer inlined.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 func isUnspacedScript(r rune) bool {
@@ -703,22 +794,33 @@ func isUnspacedScript(r rune) bool {
 }
 
 // normSpace collapses runs of white space (no-break spaces included) to
-// one space, for comparing and printing single-line metadata.
+// one space, for comparing and printing single-line metadata. Most lines
+// need no change, and those come back as they are without an allocation.
 func normSpace(s string) string {
 	prevSpace := true // a leading space needs work too
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		b := s[i]
-		if b >= utf8.RuneSelf || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f' {
-			return strings.Join(strings.Fields(s), " ")
-		}
-		if b == ' ' {
-			if prevSpace {
+		if b < utf8.RuneSelf {
+			i++
+			if b == ' ' {
+				if prevSpace {
+					return strings.Join(strings.Fields(s), " ")
+				}
+				prevSpace = true
+				continue
+			}
+			if '\t' <= b && b <= '\r' {
 				return strings.Join(strings.Fields(s), " ")
 			}
-			prevSpace = true
-		} else {
 			prevSpace = false
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		i += size
+		prevSpace = false
 	}
 	if prevSpace && s != "" {
 		return strings.Join(strings.Fields(s), " ")
@@ -731,15 +833,19 @@ func cleanInline(s string) string { return normSpace(s) }
 
 func joinParagraphs(ps []string) string { return strings.Join(ps, "\n\n") }
 
-// dropTitle removes paragraphs that repeat the title.
-func dropTitle(ps []string, title string) []string {
+// withoutTitle is the paragraphs without those that repeat the title.
+func (c *cleaned) withoutTitle(title string) []string {
+	ps := c.paragraphs
 	if title == "" {
 		return ps
 	}
 	t := strings.ToLower(normSpace(title))
+	// ToLower maps rune to rune, so a paragraph with another rune count
+	// cannot repeat the title; counting is cheaper than lowering.
+	titleRunes := utf8.RuneCountInString(t)
 	out := ps[:0:0]
-	for _, p := range ps {
-		if strings.ToLower(normSpace(p)) == t {
+	for i, p := range ps {
+		if n := c.paraNorms[i]; utf8.RuneCountInString(n) == titleRunes && strings.ToLower(n) == t {
 			continue
 		}
 		out = append(out, p)
