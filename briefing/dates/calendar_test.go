@@ -103,3 +103,60 @@ func TestCalendarReadingMatchesParser(t *testing.T) {
 		t.Errorf("compared %d candidates of %d sentences in 3 articles, %d dates", compared, len(sentences), found)
 	}
 }
+
+// TestDayReadingMatchesParser holds dayReading to what go-dateparser makes
+// of weekdays (in three cases) and "yesterday", "today" and "tomorrow", as
+// resolveRelative uses it (the calendar day and the period): every day of
+// 2024, a leap year; the first days of 2023 and 2024 at the ends of the
+// day in the zones furthest from UTC; and, when the system has the zone
+// data, the nights the clocks change in zones with daylight saving.
+func TestDayReadingMatchesParser(t *testing.T) {
+	var nows []time.Time
+	for d := 0; d < 366; d++ {
+		nows = append(nows, time.Date(2024, 1, 1+d, 12, 0, 0, 0, time.UTC))
+	}
+	for _, loc := range []*time.Location{time.FixedZone("", -12*3600), time.FixedZone("", 14*3600)} {
+		for d := -3; d < 10; d++ {
+			for _, y := range []int{2023, 2024} {
+				nows = append(nows, time.Date(y, 1, 1+d, 0, 5, 0, 0, loc), time.Date(y, 1, 1+d, 23, 55, 0, 0, loc))
+			}
+		}
+	}
+	changes := map[string][]time.Time{ // local midnights before the clocks change
+		"Europe/Berlin":       {time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC), time.Date(2024, 10, 27, 0, 0, 0, 0, time.UTC)},
+		"America/New_York":    {time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC), time.Date(2024, 11, 3, 0, 0, 0, 0, time.UTC)},
+		"Australia/Lord_Howe": {time.Date(2024, 4, 7, 0, 0, 0, 0, time.UTC), time.Date(2024, 10, 6, 0, 0, 0, 0, time.UTC)},
+	}
+	for name, days := range changes {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Logf("no zone data for %s: %v", name, err)
+			continue
+		}
+		for _, d := range days {
+			for h := -24; h <= 48; h++ {
+				nows = append(nows, time.Date(d.Year(), d.Month(), d.Day(), 0, 30, 0, 0, loc).Add(time.Duration(h)*time.Hour))
+			}
+		}
+	}
+	var words []string
+	for w := range weekdays {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	words = append(words, "yesterday", "Today", "TOMORROW")
+	for _, now := range nows {
+		r := newResolver(now, 1<<30)
+		for _, w := range words {
+			got, ok := dayReading(w, now)
+			want := safeParse(r.relative, r.cfg, w)
+			gy, gm, gd := got.Time.Date()
+			wy, wm, wd := want.Time.Date()
+			if !ok || gy != wy || gm != wm || gd != wd || got.Period != want.Period {
+				t.Fatalf("now %v: %q read as %v %v (ok %v), the parser says %v %v", now, w, got.Time, got.Period, ok, want.Time, want.Period)
+			}
+		}
+	}
+	if _, ok := dayReading("two days ago", time.Now()); ok {
+		t.Error(`dayReading read "two days ago", which is the parser's`)
+	}
+}
