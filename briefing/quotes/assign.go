@@ -57,9 +57,9 @@ func (x *extractor) sentence(pi, a, z int, evs []event, prevEnt *entity, first b
 		if !toks[qt].isQuote() {
 			continue
 		}
-		q := p.quotes[toks[qt].quote]
+		q := p.quotes[toks[qt].quote()]
 		s, e := x.trimQuote(q.start, q.end)
-		short := wordCount(x.text[s:e]) < minWords
+		short := !hasWords(x.text[s:e], minWords)
 		ev, how := x.attach(toks, evs, a, z, qt, trail, trailEnd)
 		if short {
 			// Too short to list, but it tells who speaks in the quotation
@@ -91,8 +91,8 @@ func (x *extractor) sentence(pi, a, z int, evs []event, prevEnt *entity, first b
 				ent, evidence = prevEnt, "continues the quotation before: "+prevEnt.name
 			case first && qt == a && x.chainPara == pi && x.chainEnt != nil:
 				ent, evidence = x.chainEnt, "multi-paragraph quotation: "+x.chainEnt.name
-			case first && quoteOnly && x.paraOnlyQuotes(pi) && x.paraEnt[pi-1] != nil && x.paraQuoted[pi-1] && x.endsSentence(pi):
-				ent, evidence = x.paraEnt[pi-1], "quote-only paragraph continues "+x.paraEnt[pi-1].name
+			case first && quoteOnly && x.paraOnlyQuotes(pi) && pi > 0 && x.paras[pi-1].speaker != nil && x.paras[pi-1].quoted && x.endsSentence(pi):
+				ent, evidence = x.paras[pi-1].speaker, "quote-only paragraph continues "+x.paras[pi-1].speaker.name
 			}
 		}
 		if ent == nil {
@@ -110,7 +110,7 @@ func (x *extractor) sentence(pi, a, z int, evs []event, prevEnt *entity, first b
 			kind = Direct
 		}
 		x.add(rawQuote{start: s, end: e, kind: kind, ent: ent, role: role, evidence: evidence, para: pi})
-		x.paraQuoted[pi] = true
+		x.paras[pi].quoted = true
 		lastEnt = ent
 		if first && qt == firstQuote(toks, a, z) {
 			x.flushPending(pi, ent)
@@ -272,7 +272,7 @@ func (x *extractor) reportedClause(toks []token, cs, ce int, ev *event, pi int) 
 		}
 		break
 	}
-	if wordCount(x.text[s:e]) < 3 {
+	if !hasWords(x.text[s:e], 3) {
 		return
 	}
 	kind := Indirect
@@ -320,13 +320,14 @@ func (x *extractor) add(q rawQuote) {
 }
 
 func (x *extractor) notePara(pi int, ent *entity) {
-	if prev, ok := x.paraEnt[pi]; ok {
-		if prev != ent {
-			x.paraEnt[pi] = nil
+	p := &x.paras[pi]
+	if p.noted {
+		if p.speaker != ent {
+			p.speaker = nil
 		}
 		return
 	}
-	x.paraEnt[pi] = ent
+	p.speaker, p.noted = ent, true
 }
 
 // flushPending gives run-on quotations of the previous paragraphs the
@@ -338,7 +339,7 @@ func (x *extractor) flushPending(pi int, ent *entity) {
 	}
 	for _, pq := range x.pending {
 		s, e := x.trimQuote(pq.q.start, pq.q.end)
-		if wordCount(x.text[s:e]) >= minWords {
+		if hasWords(x.text[s:e], minWords) {
 			x.add(rawQuote{start: s, end: e, kind: Direct, ent: ent, evidence: "multi-paragraph quotation: " + ent.name, para: pq.pi})
 		}
 	}
@@ -363,14 +364,15 @@ func (x *extractor) hasLongQuote(toks []token, s, e int) bool {
 	p := toks[s:e]
 	for _, t := range p {
 		if t.isQuote() {
-			return x.quoteWords(t) >= minWords
+			return x.longQuote(t)
 		}
 	}
 	return false
 }
 
-func (x *extractor) quoteWords(t token) int {
-	return wordCount(x.text[t.s:t.e])
+// longQuote: the quotation token t has minWords words or more.
+func (x *extractor) longQuote(t token) bool {
+	return hasWords(x.text[t.s:t.e], minWords)
 }
 
 // trimQuote drops white space and the reporter's trailing comma or period.
@@ -395,17 +397,34 @@ func (x *extractor) trimQuote(s, e int) (int, int) {
 	return s, e
 }
 
-// wordCount counts white-space separated words, as the guidelines do.
-func wordCount(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
+// hasWords: s has n or more white-space separated words, counted as the
+// guidelines count them. Every caller asks only whether a quotation or
+// clause reaches a minimum, so counting stops there rather than reading
+// the rest of a long quotation.
+//
+// It reads runes as range does, but an ASCII byte is taken as it is and
+// classified by asciiSpace (which is unicode.IsSpace for it).
+func hasWords(s string, n int) bool {
+	count, in := 0, false
+	for i := 0; i < len(s); {
+		var sp bool
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = c <= ' ' && asciiSpace(c) // most bytes are letters
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += size
+		}
 		if !sp && !in {
-			n++
+			count++
+			if count >= n {
+				return true
+			}
 		}
 		in = !sp
 	}
-	return n
+	return count >= n
 }
 
 func allPunct(toks []token, s, e int) bool {
@@ -438,7 +457,7 @@ func firstQuote(toks []token, a, z int) int {
 // emitQuote emits a quotation attributed by an event outside its sentence.
 func (x *extractor) emitQuote(pi int, q qspan, kind string, ev event, evidence string) {
 	s, e := x.trimQuote(q.start, q.end)
-	if wordCount(x.text[s:e]) < minWords || ev.ent == nil {
+	if !hasWords(x.text[s:e], minWords) || ev.ent == nil {
 		return
 	}
 	x.add(rawQuote{start: s, end: e, kind: kind, ent: ev.ent, role: ev.role, evidence: ev.evidence + "; " + evidence, para: pi})

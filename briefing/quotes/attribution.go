@@ -267,7 +267,7 @@ func (x *extractor) paragraph(pi int) {
 	spans := sentence.Split(x.text[p.s:p.e])
 	// Group tokens by sentence; a quotation belongs wholly to the sentence
 	// where it opens.
-	var bounds [][2]int // token ranges
+	bounds := x.bounds[:0] // token ranges
 	ti := 0
 	for si, sp := range spans {
 		end := p.s + sp.End
@@ -291,7 +291,7 @@ func (x *extractor) paragraph(pi int) {
 	}
 	// No real sentence is this long; cutting run-away ones (a page of
 	// text without punctuation) keeps the work per token bounded.
-	var capped [][2]int
+	capped := x.capped[:0]
 	for _, b := range bounds {
 		for b[1]-b[0] > maxSentenceTokens {
 			capped = append(capped, [2]int{b[0], b[0] + maxSentenceTokens})
@@ -299,6 +299,7 @@ func (x *extractor) paragraph(pi int) {
 		}
 		capped = append(capped, b)
 	}
+	x.bounds, x.capped = bounds, capped
 	bounds = capped
 	var prevQuoteEnt *entity // speaker of the previous sentence's direct quote
 	var prevSentEndsQuote = -1
@@ -308,7 +309,7 @@ func (x *extractor) paragraph(pi int) {
 		// A quotation whose attribution went to the next sentence because the
 		// quote ended with "?" or "!": `"...?" Rubio said.`
 		if prevSentEndsQuote >= 0 && len(evs) > 0 && evs[0].phraseS == a && evs[0].clauseS < 0 && evs[0].ent != nil && !evs[0].trailing {
-			q := p.quotes[p.toks[prevSentEndsQuote].quote]
+			q := p.quotes[p.toks[prevSentEndsQuote].quote()]
 			x.emitQuote(pi, q, Direct, evs[0], "attribution after the quotation")
 			prevQuoteEnt = evs[0].ent
 		}
@@ -324,10 +325,11 @@ func (x *extractor) paragraph(pi int) {
 	}
 }
 
-// events finds the attributions of the sentence toks[a:z].
+// events finds the attributions of the sentence toks[a:z]. They are
+// valid until the next call, which reuses their array.
 func (x *extractor) events(pi, a, z int) []event {
 	toks := x.paras[pi].toks
-	var evs []event
+	evs := x.evBuf[:0]
 	x.sentClauses = x.sentClauses[:0]
 	defer func() { x.sentClauses = x.sentClauses[:0] }()
 	for v := a; v < z; v++ {
@@ -379,8 +381,11 @@ func (x *extractor) events(pi, a, z int) []event {
 				continue
 			}
 		}
+		if t.cap { // no speech verb here; spare the look-up
+			continue
+		}
 		info, ok := speechVerbs[t.lower]
-		if !ok || t.cap {
+		if !ok {
 			continue
 		}
 		if v > a && (toks[v-1].lower == "to" || isDet(toks[v-1])) {
@@ -579,6 +584,7 @@ func (x *extractor) events(pi, a, z int) []event {
 		x.noteSpeaker(pi, toks, ev)
 		evs = append(evs, ev)
 	}
+	x.evBuf = evs
 	return evs
 }
 
@@ -890,7 +896,7 @@ func (x *extractor) zeroThatClause(toks []token, k, z int, info verbInfo) bool {
 		if w.punct == ';' || w.punct == ':' || w.punct == '.' {
 			return false
 		}
-		if w.isQuote() && m > k && m-k <= 6 && x.quoteWords(w) >= minWords {
+		if w.isQuote() && m > k && m-k <= 6 && x.longQuote(w) {
 			return true // the quotation holds the predicate
 		}
 		if !w.isWord() {
@@ -1110,7 +1116,7 @@ func (x *extractor) resolve(pi int, toks []token, ev *event) {
 			ev.evidence = "document: '" + phrase + "'"
 		}
 		ev.docOnly = true
-	case hasName && len(np)-n == 1 && n == 0 && det == "" && ev.npS == ev.sentStart && (x.lowerWords[head] || anonymousNouns[head]) && x.reg.lookupPerson(x.nameText(np)) == nil:
+	case hasName && len(np)-n == 1 && n == 0 && det == "" && ev.npS == ev.sentStart && (x.printsLower(np[0]) || anonymousNouns[head]) && x.reg.lookupPerson(x.nameText(np)) == nil:
 		// A capitalised common noun opening the sentence ("Critics said").
 		if anonymousNouns[head] {
 			ev.ent = x.reg.anonymous()
@@ -1143,7 +1149,7 @@ func (x *extractor) resolve(pi int, toks []token, ev *event) {
 		}
 		ev.ent.setRole(ev.role)
 		ev.evidence = "explicit: '" + phrase + "'"
-	case len(np) >= 1 && (knownOrgs[strings.ToLower(x.text[np[0].s:np[len(np)-1].e])] || (len(np) == 1 && (isAcronym(x.text[np[0].s:np[0].e]) || knownOrgs[headBase]))):
+	case len(np) >= 1 && (inLower(knownOrgs, x.text[np[0].s:np[len(np)-1].e]) || (len(np) == 1 && (isAcronym(x.text[np[0].s:np[0].e]) || knownOrgs[headBase]))):
 		ev.ent = x.reg.org(x.text[np[0].s:np[len(np)-1].e])
 		ev.evidence = "body: '" + phrase + "'"
 	case anonymousNouns[head] && (det != "the" && det != "" || strings.HasSuffix(head, "s") || contains(words, "unnamed", "anonymous", "unidentified")):

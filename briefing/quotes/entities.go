@@ -17,9 +17,42 @@ type entity struct {
 	first  string // folded first name, "" when only the surname is known
 	// roleWords: the role in lower case, split into words.
 	roleWords []string
+	// genderRole: the role setRole last read the gender from. Reading it
+	// again changes nothing: its gender word, if any, set the gender, and
+	// only setRole changes a gender once set.
+	genderRole string
 }
 
-var roleCleaner = strings.NewReplacer(",", " ", "'s", " ", "’s", " ")
+// cleanRole writes commas and possessive endings in a role as spaces
+// (as strings.NewReplacer(",", " ", "'s", " ", "’s", " ") would; no two
+// of those can match at one place), so that its words can be compared.
+func cleanRole(role string) string {
+	var b strings.Builder
+	last := 0 // role[last:i] is still to be written
+	for i := 0; i < len(role); {
+		n := 0
+		switch {
+		case role[i] == ',':
+			n = 1
+		case strings.HasPrefix(role[i:], "'s"):
+			n = 2
+		case strings.HasPrefix(role[i:], "’s"):
+			n = len("’s")
+		default:
+			i++
+			continue
+		}
+		b.WriteString(role[last:i])
+		b.WriteByte(' ')
+		i += n
+		last = i
+	}
+	if last == 0 {
+		return role
+	}
+	b.WriteString(role[last:])
+	return b.String()
+}
 
 func (e *entity) addForm(f string) {
 	f = strings.TrimSpace(f)
@@ -43,14 +76,21 @@ func (e *entity) setRole(role string) {
 	}
 	if e.role == "" {
 		e.role = role
-		e.roleWords = strings.Fields(strings.ToLower(roleCleaner.Replace(role)))
+		e.roleWords = strings.Fields(strings.ToLower(cleanRole(role)))
 	}
-	for _, w := range strings.Fields(strings.ToLower(role)) {
+	if role == e.genderRole {
+		return
+	}
+	e.genderRole = role
+	// The words of strings.ToLower(role): lower-casing maps rune by rune,
+	// never to or from a space, a comma or a period, so each word may be
+	// lower-cased on its own (by inLower, which does not allocate).
+	for w := range strings.FieldsSeq(role) {
 		w = strings.Trim(w, ",.")
 		switch {
-		case femaleWords[w]:
+		case inLower(femaleWords, w):
 			e.gender = 'f'
-		case maleWords[w]:
+		case inLower(maleWords, w):
 			e.gender = 'm'
 		}
 	}
@@ -71,22 +111,52 @@ type registry struct {
 	orgs   map[string]*entity
 	anon   *entity
 	all    []*entity
+	// names caches parts: an article names the same people again and
+	// again, and folding their names is most of the work of person and
+	// lookupPerson.
+	names map[string]nameParts
 }
 
-func newRegistry() *registry {
-	return &registry{people: map[string][]*entity{}, orgs: map[string]*entity{}}
+// newRegistry makes the registry of a text with the given number of name
+// words, its tables sized for the different names those make (about one
+// in three), so that they need not grow as they fill.
+func newRegistry(nameWords int) *registry {
+	nameWords = min(nameWords, 1<<12)
+	return &registry{people: make(map[string][]*entity, nameWords/6), orgs: map[string]*entity{}, names: make(map[string]nameParts, nameWords/3)}
+}
+
+// nameParts are what the registry reads from a name.
+type nameParts struct {
+	words int    // number of words
+	key   string // nameKey of the words ("" when there are none)
+	first string // firstName of the words
+}
+
+// parts splits a name into words and reads its surname key and first name.
+func (g *registry) parts(name string) nameParts {
+	if p, ok := g.names[name]; ok {
+		return p
+	}
+	words := strings.Fields(name)
+	p := nameParts{words: len(words)}
+	if len(words) > 0 {
+		p.key, p.first = nameKey(words), firstName(words)
+	}
+	if len(g.names) < 1<<12 {
+		g.names[name] = p
+	}
+	return p
 }
 
 // person returns the entity for a name (one or more words; the last is the
 // surname), creating it when new. A bare surname joins the one person with
 // that surname; with two or more it stays on its own (ambiguous).
 func (g *registry) person(name string) *entity {
-	words := strings.Fields(name)
-	if len(words) == 0 {
+	parts := g.parts(name)
+	if parts.words == 0 {
 		return nil
 	}
-	key := nameKey(words)
-	first := firstName(words)
+	key, first := parts.key, parts.first
 	list := g.people[key]
 	if first == "" {
 		var full []*entity
@@ -128,12 +198,12 @@ func (g *registry) person(name string) *entity {
 
 // lookupPerson finds an existing person without creating one.
 func (g *registry) lookupPerson(name string) *entity {
-	words := strings.Fields(name)
-	if len(words) == 0 {
+	parts := g.parts(name)
+	if parts.words == 0 {
 		return nil
 	}
-	list := g.people[nameKey(words)]
-	first := firstName(words)
+	list := g.people[parts.key]
+	first := parts.first
 	if first == "" {
 		var full []*entity
 		for _, e := range list {
@@ -162,7 +232,7 @@ func (g *registry) lookupPerson(name string) *entity {
 // van der Berg" are not taken for one family name.
 func nameKey(words []string) string {
 	i := len(words) - 1
-	for i > 0 && i > len(words)-4 && nameParticles[strings.ToLower(words[i-1])] {
+	for i > 0 && i > len(words)-4 && inLower(nameParticles, words[i-1]) {
 		i--
 	}
 	if i == len(words)-1 {
@@ -174,7 +244,7 @@ func nameKey(words []string) string {
 // firstName is the folded first name of a name's words, or "" when the
 // name is a surname alone, with its particles ("van der Berg").
 func firstName(words []string) string {
-	if len(words) < 2 || nameParticles[strings.ToLower(words[0])] {
+	if len(words) < 2 || inLower(nameParticles, words[0]) {
 		return ""
 	}
 	return fold(words[0])

@@ -20,6 +20,7 @@
 package quotes
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -81,6 +82,12 @@ type para struct {
 	s, e   int
 	quotes []qspan
 	toks   []token
+	first  int // index of toks[0] among all the text's tokens
+	// speaker is the one speaker of the paragraph (nil: several) once
+	// noted is set (see notePara); quoted: it has a quotation with a
+	// speaker.
+	speaker       *entity
+	noted, quoted bool
 }
 
 type event struct {
@@ -101,28 +108,44 @@ type event struct {
 }
 
 type extractor struct {
-	text     string
-	paras    []para
-	reg      *registry
-	quotes   []rawQuote
-	mentions []mention
-	excluded [][2]int // quotations, in order
+	text  string
+	paras []para
+	// toks holds all the tokens of the text, paragraph after paragraph:
+	// a paragraph's toks are toks[p.first:p.first+len(p.toks)].
+	toks []token
+	// lowerBuf holds the lower-case forms of the text's capitalised
+	// ASCII words, back to back (see lowerWord).
+	lowerBuf strings.Builder
+	// nameWords counts the name words (isNameWord) among the tokens, to
+	// size the tables of names.
+	nameWords int
+	reg       *registry
+	quotes    []rawQuote
+	mentions  []mention
+	excluded  [][2]int // quotations, in order
 	// speakerKeys: surname keys of names followed by a speech verb
 	// somewhere in the text ("Vance told ...").
 	speakerKeys map[string]bool
-	// lowerWords holds words the text prints in lower case, to tell a
-	// capitalised common noun opening a sentence from a name.
+	// lowerWords answers printsLower: does the text print a word in lower
+	// case too, which tells a capitalised common noun opening a sentence
+	// from a name. Most articles never ask, so it is made on the first
+	// question (see lowerSet) from lowerSeen: one bit per token of
+	// x.toks, set for the lower-case words collectNames read.
 	lowerWords map[string]bool
+	lowerSeen  []uint64
 	clauses    [][2]int // reported clauses, in the order found
+	// evBuf is the array events reuses: a sentence's events are done
+	// with before the next sentence's are found. bounds and capped are
+	// those of paragraph, for its sentences.
+	evBuf          []event
+	bounds, capped [][2]int
 	// sentClauses: reported clauses of the sentence being parsed, not yet
 	// in clauses.
 	sentClauses [][2]int
 
-	paraEnt    map[int]*entity // the one speaker of a paragraph (nil: several)
-	paraQuoted map[int]bool    // the paragraph has a quotation with a speaker
-	chainEnt   *entity         // speaker of a quotation that runs on into chainPara
-	chainPara  int
-	pending    []pendingQuote // run-on quotations awaiting their attribution
+	chainEnt  *entity // speaker of a quotation that runs on into chainPara
+	chainPara int
+	pending   []pendingQuote // run-on quotations awaiting their attribution
 
 	last     *entity
 	lastPos  int
@@ -137,8 +160,11 @@ type extractor struct {
 // attribution at all) or kept with Speaker "" (an attribution that cannot be
 // resolved safely, such as "he said" after two men were named).
 func Extract(text string) Result {
-	x := &extractor{text: text, reg: newRegistry(), lastPara: -10, paraEnt: map[int]*entity{}, paraQuoted: map[int]bool{}, speakerKeys: map[string]bool{}, chainPara: -1, lowerWords: make(map[string]bool, min(len(text)/40, 1<<14))}
+	x := &extractor{text: text, lastPara: -10, speakerKeys: map[string]bool{}, chainPara: -1}
 	x.split()
+	x.reg = newRegistry(x.nameWords)
+	x.mentions = make([]mention, 0, x.nameWords/2)
+	x.quotes = make([]rawQuote, 0, len(x.excluded)) // about a quote a quotation
 	x.collectNames()
 	for i := range x.paras {
 		x.paragraph(i)
@@ -146,6 +172,9 @@ func Extract(text string) Result {
 	x.dropPending()
 	sort.SliceStable(x.quotes, func(i, j int) bool { return x.quotes[i].start < x.quotes[j].start })
 	res := Result{}
+	if len(x.quotes) > 0 {
+		res.Quotes = make([]Quote, 0, len(x.quotes))
+	}
 	for _, q := range x.quotes {
 		out := Quote{Text: text[q.start:q.end], Kind: q.kind, Start: q.start, End: q.end, Evidence: q.evidence, Role: q.role}
 		if q.ent != nil {
@@ -164,6 +193,60 @@ func Extract(text string) Result {
 // tokens.
 func (x *extractor) split() {
 	text := x.text
+	// Counted first, the paragraphs fill an array of their own size.
+	n := 0
+	for range x.lines {
+		n++
+	}
+	x.paras = make([]para, 0, n)
+	for ps, pe := range x.lines {
+		x.paras = append(x.paras, para{s: ps, e: pe})
+	}
+	for i := range x.paras {
+		p := &x.paras[i]
+		p.quotes = findQuotes(text, p.s, p.e)
+		// A quotation runs on only if the next paragraph opens with a mark.
+		if n := len(p.quotes); n > 0 && p.quotes[n-1].runOn {
+			if i+1 >= len(x.paras) || !opensWithMark(text[x.paras[i+1].s:x.paras[i+1].e]) {
+				p.quotes = p.quotes[:n-1]
+			}
+		}
+	}
+	// The tokens of all paragraphs share one array, sized for about a
+	// token per five bytes outside quotations; each paragraph's slice is
+	// capped at its own tokens, so appending to one never touches the next.
+	n = 0
+	for _, p := range x.paras {
+		n += (p.e-p.s)/5 + 1
+		for _, q := range p.quotes {
+			n += 1 - (q.close-q.open)/5
+		}
+	}
+	all := make([]token, 0, n)
+	x.lowerBuf.Grow(len(text) / 4)
+	for i := range x.paras {
+		p := &x.paras[i]
+		first := len(all)
+		pos := p.s
+		for qi, q := range p.quotes {
+			all = x.tokenize(pos, q.open, all)
+			all = append(all, quoteToken(q.open, q.close, qi))
+			pos = q.close
+		}
+		all = x.tokenize(pos, p.e, all)
+		p.toks = all[first:len(all):len(all)]
+		p.first = first
+		for _, q := range p.quotes {
+			x.excluded = append(x.excluded, [2]int{q.open, q.close})
+		}
+	}
+	x.toks = all
+}
+
+// lines yields the start and end of each line of the text that is not
+// blank, without the white space around it.
+func (x *extractor) lines(yield func(s, e int) bool) {
+	text := x.text
 	for s := 0; s < len(text); {
 		e := strings.IndexByte(text[s:], '\n')
 		if e < 0 {
@@ -178,31 +261,10 @@ func (x *extractor) split() {
 		for pe > ps && isSpaceByte(text[pe-1]) {
 			pe--
 		}
-		if ps < pe {
-			x.paras = append(x.paras, para{s: ps, e: pe})
+		if ps < pe && !yield(ps, pe) {
+			return
 		}
 		s = e + 1
-	}
-	for i := range x.paras {
-		p := &x.paras[i]
-		p.quotes = findQuotes(text, p.s, p.e)
-		// A quotation runs on only if the next paragraph opens with a mark.
-		if n := len(p.quotes); n > 0 && p.quotes[n-1].runOn {
-			if i+1 >= len(x.paras) || !opensWithMark(text[x.paras[i+1].s:x.paras[i+1].e]) {
-				p.quotes = p.quotes[:n-1]
-			}
-		}
-		pos := p.s
-		p.toks = make([]token, 0, (p.e-p.s)/5+4)
-		for qi, q := range p.quotes {
-			p.toks = tokenize(text, pos, q.open, p.toks)
-			p.toks = append(p.toks, token{s: q.open, e: q.close, quote: qi})
-			pos = q.close
-		}
-		p.toks = tokenize(text, pos, p.e, p.toks)
-		for _, q := range p.quotes {
-			x.excluded = append(x.excluded, [2]int{q.open, q.close})
-		}
 	}
 }
 
@@ -217,21 +279,13 @@ func opensWithMark(s string) bool {
 // with the title or apposition around it, and records where people are
 // mentioned.
 func (x *extractor) collectNames() {
-	type run struct {
-		pos     int
-		para    int
-		name    string
-		first   bool
-		subject bool // followed by a verb: someone acting in the story
-	}
-	var runs []run
+	x.lowerSeen = make([]uint64, (len(x.toks)+63)/64)
 	for pi := range x.paras {
 		toks := x.paras[pi].toks
 		for i := 0; i < len(toks); i++ {
 			if toks[i].isWord() && !toks[i].cap {
-				if len(x.lowerWords) < 1<<16 {
-					x.lowerWords[toks[i].lower] = true
-				}
+				k := x.paras[pi].first + i
+				x.lowerSeen[k/64] |= 1 << (k % 64)
 				continue
 			}
 			if !isNameWord(toks[i]) || (i > 0 && isNameWord(toks[i-1])) {
@@ -284,21 +338,82 @@ func (x *extractor) collectNames() {
 			subject := j < len(toks) && toks[j].isWord() && !toks[j].cap && verbish(toks[j].lower)
 			if subject {
 				if _, speaks := speechVerbs[toks[j].lower]; speaks && len(x.speakerKeys) < 1<<12 {
-					x.speakerKeys[nameKey(strings.Fields(name))] = true
+					x.speakerKeys[x.reg.parts(name).key] = true
 				}
 			}
-			runs = append(runs, run{pos: toks[i].s, para: pi, name: name, first: i == 0, subject: subject})
+			// A mention for now; which ones count is known once every
+			// full name is registered (below).
+			x.mentions = append(x.mentions, mention{pos: toks[i].s, para: pi, name: name, subject: subject})
 			i = j - 1
 		}
 	}
-	for _, r := range runs {
-		words := strings.Fields(r.name)
+	kept := x.mentions[:0] // filtered in place
+	for _, m := range x.mentions {
+		parts := x.reg.parts(m.name)
 		// A lone word counts when it names a known person, or someone who
 		// acts ("Erdogan met ..."): then "he" may no longer be the speaker.
-		if len(words) == 1 && x.reg.lookupPerson(r.name) == nil && !r.subject {
+		if parts.words == 1 && x.reg.lookupPerson(m.name) == nil && !m.subject {
 			continue
 		}
-		x.mentions = append(x.mentions, mention{pos: r.pos, para: r.para, key: nameKey(words), name: r.name, subject: r.subject})
+		m.key = parts.key
+		kept = append(kept, m)
+	}
+	x.mentions = kept
+}
+
+// printsLower: the text prints the capitalised word t in lower case too.
+// The lower-case words are the first 1<<16 different ones collectNames
+// read, in the order it read them (the order of the text).
+func (x *extractor) printsLower(t token) bool {
+	if x.lowerWords == nil {
+		x.lowerWords = x.lowerSet()
+	}
+	return x.lowerWords[t.lower]
+}
+
+// lowerSet makes x.lowerWords for printsLower, which asks only about
+// capitalised words: it holds the text's capitalised words, true for
+// those the text also prints in lower case, rather than every lower-case
+// word, a few times as many. When the text has more than 1<<16
+// lower-case words, the first 1<<16 different ones must be counted, so it
+// holds all of them, true.
+func (x *extractor) lowerSet() map[string]bool {
+	seen := 0
+	for _, w := range x.lowerSeen {
+		seen += bits.OnesCount64(w)
+	}
+	if seen > 1<<16 {
+		set := make(map[string]bool, 1<<14)
+		for t := range x.lowerRead {
+			if len(set) < 1<<16 {
+				set[t.lower] = true
+			}
+		}
+		return set
+	}
+	set := make(map[string]bool, x.nameWords)
+	for i := range x.toks {
+		if t := &x.toks[i]; t.isWord() && t.cap {
+			set[t.lower] = false
+		}
+	}
+	for t := range x.lowerRead {
+		if _, ok := set[t.lower]; ok {
+			set[t.lower] = true
+		}
+	}
+	return set
+}
+
+// lowerRead yields the lower-case words collectNames read (marked in
+// x.lowerSeen), in the order of the text.
+func (x *extractor) lowerRead(yield func(*token) bool) {
+	for w, marks := range x.lowerSeen {
+		for ; marks != 0; marks &= marks - 1 {
+			if !yield(&x.toks[w*64+bits.TrailingZeros64(marks)]) {
+				return
+			}
+		}
 	}
 }
 

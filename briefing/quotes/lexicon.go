@@ -353,5 +353,5 @@ var notPerson = set("palace", "hotel", "street", "square", "centre", "center", "
 
 // isTitleWord reports whether a capitalised word is part of a title.
 func isTitleWord(w string) bool {
-	return titleWords[strings.ToLower(w)]
+	return inLower(titleWords, w)
 }

@@ -74,6 +74,12 @@ func findQuotes(text string, ps, pe int) []qspan {
 	}
 	isDoubleOpen := func(m rune) bool { return m == '"' || m == '“' || m == '„' }
 	for i := ps; i < pe; {
+		// Of ASCII, only the straight marks are quotation marks: skip the
+		// rest (nearly all the text) without decoding it.
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:pe])
 		switch r {
 		case '“':
