@@ -140,8 +140,9 @@ func TestDayReadingMatchesParser(t *testing.T) {
 		}
 	}
 	var words []string
-	for w := range weekdays {
-		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		w := wd.String()
+		words = append(words, w, strings.ToUpper(w), strings.ToLower(w))
 	}
 	words = append(words, "yesterday", "Today", "TOMORROW")
 	for _, now := range nows {

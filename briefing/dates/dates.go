@@ -428,18 +428,14 @@ func dayReading(words string, now time.Time) (d date.Date, ok bool) {
 	case "tomorrow":
 		return date.Date{Time: now.AddDate(0, 0, 1), Period: date.Day}, true
 	}
-	wd, isWeekday := weekdays[w]
-	if !isWeekday {
-		return date.Date{}, false
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		if strings.EqualFold(w, wd.String()) {
+			back := (int(now.Weekday())-int(wd)+6)%7 + 1
+			y, m, day := now.Date()
+			return date.Date{Time: time.Date(y, m, day-back, 0, 0, 0, 0, now.Location()), Period: date.Day}, true
+		}
 	}
-	back := (int(now.Weekday())-int(wd)+6)%7 + 1
-	y, m, day := now.Date()
-	return date.Date{Time: time.Date(y, m, day-back, 0, 0, 0, 0, now.Location()), Period: date.Day}, true
-}
-
-var weekdays = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+	return date.Date{}, false
 }
 
 // safeParse runs the parser, turning its errors and panics into "no date".

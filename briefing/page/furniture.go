@@ -258,12 +258,10 @@ func isShareLine(lower, s string) bool {
 	if len(s) >= 120 {
 		return false
 	}
-	for _, w := range shareWords {
-		if strings.HasPrefix(lower, w) {
-			return shareRe.MatchString(s)
-		}
+	if !hasAnyPrefix(lower, shareWords) {
+		return false
 	}
-	return false
+	return shareRe.MatchString(s)
 }
 
 var socialWords = map[string]bool{
@@ -320,23 +318,19 @@ func isReadMoreLink(lower, s string) bool {
 	if len(s) >= 300 {
 		return false
 	}
-	for _, w := range readMoreWords {
-		if strings.HasPrefix(lower, w) {
-			return readMoreRe.MatchString(s)
-		}
+	if !hasAnyPrefix(lower, readMoreWords) {
+		return false
 	}
-	return false
+	return readMoreRe.MatchString(s)
 }
 
 var cardLabels = []string{"Related", "Recommended", "Read more", "Read also", "See also", "Also read", "More", "Explore", "Watch", "Listen", "Trending", "Opinion", "Analysis", "Video", "Podcast", "Exclusive"}
 
 func gluedCard(s string) []string {
-	for _, w := range cardLabels {
-		if strings.HasPrefix(s, w) {
-			return gluedCardRe.FindStringSubmatch(s)
-		}
+	if !hasAnyPrefix(s, cardLabels) {
+		return nil
 	}
-	return nil
+	return gluedCardRe.FindStringSubmatch(s)
 }
 
 var sourceWords = []string{"source", "via", "credit", "agencies", "with agencies"}
@@ -345,12 +339,10 @@ func sourceLine(lower, s string) []string {
 	if len(s) > 80 {
 		return nil
 	}
-	for _, w := range sourceWords {
-		if strings.HasPrefix(lower, w) {
-			return sourceLineRe.FindStringSubmatch(s)
-		}
+	if !hasAnyPrefix(lower, sourceWords) {
+		return nil
 	}
-	return nil
+	return sourceLineRe.FindStringSubmatch(s)
 }
 
 var bylineWords = []string{"by ", "written by", "words by", "reporting by", "author:"}
@@ -359,10 +351,8 @@ func byline(lower, s string) []string {
 	if len(s) > 200 {
 		return nil
 	}
-	for _, w := range bylineWords {
-		if strings.HasPrefix(lower, w) {
-			return bylineRe.FindStringSubmatch(s)
-		}
+	if !hasAnyPrefix(lower, bylineWords) {
+		return nil
 	}
-	return nil
+	return bylineRe.FindStringSubmatch(s)
 }

@@ -54,13 +54,11 @@ type line struct {
 }
 
 type cleaned struct {
-	lines      []line
-	paragraphs []string
-	paraNorms  []string // normSpace of each paragraph
-	title      string
-	source     string
-	author     string
-	published  time.Time
+	lines     []line
+	title     string
+	source    string
+	author    string
+	published time.Time
 }
 
 func (c cleaned) page() Page {
@@ -111,12 +109,6 @@ func clean(raw []string, opts cleanOptions) cleaned {
 	c.markRepeats()
 	m.findDate(c.lines)
 	c.source, c.author, c.published = m.source(), m.author(), m.published
-	for _, l := range c.lines {
-		if !l.blank && !l.drop {
-			c.paragraphs = append(c.paragraphs, l.text)
-			c.paraNorms = append(c.paraNorms, l.norm)
-		}
-	}
 	return c
 }
 
@@ -797,35 +789,8 @@ func isUnspacedScript(r rune) bool {
 // one space, for comparing and printing single-line metadata. Most lines
 // need no change, and those come back as they are without an allocation.
 func normSpace(s string) string {
-	prevSpace := true // a leading space needs work too
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			i++
-			if b == ' ' {
-				if prevSpace {
-					return strings.Join(strings.Fields(s), " ")
-				}
-				prevSpace = true
-				continue
-			}
-			if '\t' <= b && b <= '\r' {
-				return strings.Join(strings.Fields(s), " ")
-			}
-			prevSpace = false
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			return strings.Join(strings.Fields(s), " ")
-		}
-		i += size
-		prevSpace = false
-	}
-	if prevSpace && s != "" {
-		return strings.Join(strings.Fields(s), " ")
-	}
-	return s
+	norm, _ := normAndCount(s)
+	return norm
 }
 
 // cleanInline is normSpace for metadata read from HTML.
@@ -833,22 +798,22 @@ func cleanInline(s string) string { return normSpace(s) }
 
 func joinParagraphs(ps []string) string { return strings.Join(ps, "\n\n") }
 
-// withoutTitle is the paragraphs without those that repeat the title.
+// withoutTitle is the article's paragraphs (the lines kept) without those
+// that repeat the title.
 func (c *cleaned) withoutTitle(title string) []string {
-	ps := c.paragraphs
-	if title == "" {
-		return ps
-	}
 	t := strings.ToLower(normSpace(title))
 	// ToLower maps rune to rune, so a paragraph with another rune count
 	// cannot repeat the title; counting is cheaper than lowering.
 	titleRunes := utf8.RuneCountInString(t)
-	out := ps[:0:0]
-	for i, p := range ps {
-		if n := c.paraNorms[i]; utf8.RuneCountInString(n) == titleRunes && strings.ToLower(n) == t {
+	var out []string
+	for _, l := range c.lines {
+		if l.blank || l.drop {
 			continue
 		}
-		out = append(out, p)
+		if title != "" && utf8.RuneCountInString(l.norm) == titleRunes && strings.ToLower(l.norm) == t {
+			continue
+		}
+		out = append(out, l.text)
 	}
 	return out
 }

@@ -17,42 +17,9 @@ type entity struct {
 	first  string // folded first name, "" when only the surname is known
 	// roleWords: the role in lower case, split into words.
 	roleWords []string
-	// genderRole: the role setRole last read the gender from. Reading it
-	// again changes nothing: its gender word, if any, set the gender, and
-	// only setRole changes a gender once set.
-	genderRole string
 }
 
-// cleanRole writes commas and possessive endings in a role as spaces
-// (as strings.NewReplacer(",", " ", "'s", " ", "’s", " ") would; no two
-// of those can match at one place), so that its words can be compared.
-func cleanRole(role string) string {
-	var b strings.Builder
-	last := 0 // role[last:i] is still to be written
-	for i := 0; i < len(role); {
-		n := 0
-		switch {
-		case role[i] == ',':
-			n = 1
-		case strings.HasPrefix(role[i:], "'s"):
-			n = 2
-		case strings.HasPrefix(role[i:], "’s"):
-			n = len("’s")
-		default:
-			i++
-			continue
-		}
-		b.WriteString(role[last:i])
-		b.WriteByte(' ')
-		i += n
-		last = i
-	}
-	if last == 0 {
-		return role
-	}
-	b.WriteString(role[last:])
-	return b.String()
-}
+var roleCleaner = strings.NewReplacer(",", " ", "'s", " ", "’s", " ")
 
 func (e *entity) addForm(f string) {
 	f = strings.TrimSpace(f)
@@ -76,12 +43,8 @@ func (e *entity) setRole(role string) {
 	}
 	if e.role == "" {
 		e.role = role
-		e.roleWords = strings.Fields(strings.ToLower(cleanRole(role)))
+		e.roleWords = strings.Fields(strings.ToLower(roleCleaner.Replace(role)))
 	}
-	if role == e.genderRole {
-		return
-	}
-	e.genderRole = role
 	// The words of strings.ToLower(role): lower-casing maps rune by rune,
 	// never to or from a space, a comma or a period, so each word may be
 	// lower-cased on its own (by inLower, which does not allocate).

@@ -20,7 +20,6 @@
 package quotes
 
 import (
-	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -82,7 +81,6 @@ type para struct {
 	s, e   int
 	quotes []qspan
 	toks   []token
-	first  int // index of toks[0] among all the text's tokens
 	// speaker is the one speaker of the paragraph (nil: several) once
 	// noted is set (see notePara); quoted: it has a quotation with a
 	// speaker.
@@ -110,8 +108,8 @@ type event struct {
 type extractor struct {
 	text  string
 	paras []para
-	// toks holds all the tokens of the text, paragraph after paragraph:
-	// a paragraph's toks are toks[p.first:p.first+len(p.toks)].
+	// toks holds all the tokens of the text, paragraph after paragraph;
+	// each paragraph's toks is its part of it.
 	toks []token
 	// lowerBuf holds the lower-case forms of the text's capitalised
 	// ASCII words, back to back (see lowerWord).
@@ -126,13 +124,10 @@ type extractor struct {
 	// speakerKeys: surname keys of names followed by a speech verb
 	// somewhere in the text ("Vance told ...").
 	speakerKeys map[string]bool
-	// lowerWords answers printsLower: does the text print a word in lower
-	// case too, which tells a capitalised common noun opening a sentence
-	// from a name. Most articles never ask, so it is made on the first
-	// question (see lowerSet) from lowerSeen: one bit per token of
-	// x.toks, set for the lower-case words collectNames read.
+	// lowerWords holds words the text prints in lower case, to tell a
+	// capitalised common noun opening a sentence from a name (see
+	// printsLower).
 	lowerWords map[string]bool
-	lowerSeen  []uint64
 	clauses    [][2]int // reported clauses, in the order found
 	// evBuf is the array events reuses: a sentence's events are done
 	// with before the next sentence's are found. bounds and capped are
@@ -235,7 +230,6 @@ func (x *extractor) split() {
 		}
 		all = x.tokenize(pos, p.e, all)
 		p.toks = all[first:len(all):len(all)]
-		p.first = first
 		for _, q := range p.quotes {
 			x.excluded = append(x.excluded, [2]int{q.open, q.close})
 		}
@@ -279,15 +273,9 @@ func opensWithMark(s string) bool {
 // with the title or apposition around it, and records where people are
 // mentioned.
 func (x *extractor) collectNames() {
-	x.lowerSeen = make([]uint64, (len(x.toks)+63)/64)
 	for pi := range x.paras {
 		toks := x.paras[pi].toks
 		for i := 0; i < len(toks); i++ {
-			if toks[i].isWord() && !toks[i].cap {
-				k := x.paras[pi].first + i
-				x.lowerSeen[k/64] |= 1 << (k % 64)
-				continue
-			}
 			if !isNameWord(toks[i]) || (i > 0 && isNameWord(toks[i-1])) {
 				continue
 			}
@@ -362,59 +350,19 @@ func (x *extractor) collectNames() {
 }
 
 // printsLower: the text prints the capitalised word t in lower case too.
-// The lower-case words are the first 1<<16 different ones collectNames
-// read, in the order it read them (the order of the text).
+// Most articles never ask, so the set of words printed in lower case (the
+// first 1<<16 different ones, a bound on its memory) is made on the first
+// question.
 func (x *extractor) printsLower(t token) bool {
 	if x.lowerWords == nil {
-		x.lowerWords = x.lowerSet()
+		x.lowerWords = make(map[string]bool, min(len(x.toks)/4, 1<<14))
+		for _, w := range x.toks {
+			if w.isWord() && !w.cap && len(x.lowerWords) < 1<<16 {
+				x.lowerWords[w.lower] = true
+			}
+		}
 	}
 	return x.lowerWords[t.lower]
-}
-
-// lowerSet makes x.lowerWords for printsLower, which asks only about
-// capitalised words: it holds the text's capitalised words, true for
-// those the text also prints in lower case, rather than every lower-case
-// word, a few times as many. When the text has more than 1<<16
-// lower-case words, the first 1<<16 different ones must be counted, so it
-// holds all of them, true.
-func (x *extractor) lowerSet() map[string]bool {
-	seen := 0
-	for _, w := range x.lowerSeen {
-		seen += bits.OnesCount64(w)
-	}
-	if seen > 1<<16 {
-		set := make(map[string]bool, 1<<14)
-		for t := range x.lowerRead {
-			if len(set) < 1<<16 {
-				set[t.lower] = true
-			}
-		}
-		return set
-	}
-	set := make(map[string]bool, x.nameWords)
-	for i := range x.toks {
-		if t := &x.toks[i]; t.isWord() && t.cap {
-			set[t.lower] = false
-		}
-	}
-	for t := range x.lowerRead {
-		if _, ok := set[t.lower]; ok {
-			set[t.lower] = true
-		}
-	}
-	return set
-}
-
-// lowerRead yields the lower-case words collectNames read (marked in
-// x.lowerSeen), in the order of the text.
-func (x *extractor) lowerRead(yield func(*token) bool) {
-	for w, marks := range x.lowerSeen {
-		for ; marks != 0; marks &= marks - 1 {
-			if !yield(&x.toks[w*64+bits.TrailingZeros64(marks)]) {
-				return
-			}
-		}
-	}
 }
 
 // particlesEnd: the index after up to two name particles from j ("van
